@@ -1,0 +1,132 @@
+"""The store's schema as named migrations, applied in order on open (as sqlite-utils does).
+
+Tables
+- ``postings``: canonical postings, one row per distinct normalised description text.
+- ``posting_aliases``: every other id under which the same text was ingested (an exact
+  duplicate from another source or feed), linked to its canonical posting.
+- ``requirements``: extraction results keyed by (posting_id, extractor_version); ``record`` is the
+  full ``Requirements.to_dict()`` JSON, the other columns are flat copies for fast SQL.
+- ``requirement_skills``: one row per (posting, version, skill), for skill-demand queries.
+- ``market``: a view joining each canonical posting to its newest requirements row, with flat
+  columns: the one relation every report, fit and advice query reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_postings(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE postings (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            native_id VARCHAR,
+            url VARCHAR,
+            title VARCHAR,
+            company VARCHAR,
+            location VARCHAR,
+            remote BOOLEAN,
+            posted_at DATE,
+            salary_min DOUBLE,
+            salary_max DOUBLE,
+            salary_currency VARCHAR,
+            salary_period VARCHAR,
+            description_text VARCHAR NOT NULL,
+            description_html VARCHAR,
+            structured JSON,
+            raw JSON,
+            content_hash VARCHAR NOT NULL,
+            near_duplicate_of VARCHAR,
+            source_file VARCHAR,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+    con.execute("CREATE UNIQUE INDEX postings_content_hash ON postings (content_hash)")
+    con.execute(
+        """
+        CREATE TABLE posting_aliases (
+            alias_id VARCHAR PRIMARY KEY,
+            canonical_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            source_file VARCHAR
+        )
+        """
+    )
+
+
+@migration
+def m002_requirements(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE requirements (
+            posting_id VARCHAR NOT NULL,
+            extractor_version VARCHAR NOT NULL,
+            min_required VARCHAR,
+            preferred_levels VARCHAR[],
+            equivalent_experience_ok BOOLEAN,
+            fields VARCHAR[],
+            experience_min_years DOUBLE,
+            role_family VARCHAR,
+            ml_focus VARCHAR,
+            seniority VARCHAR,
+            salary_min DOUBLE,
+            salary_max DOUBLE,
+            salary_currency VARCHAR,
+            salary_period VARCHAR,
+            salary_source VARCHAR,
+            record JSON,
+            extracted_at TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (posting_id, extractor_version)
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE requirement_skills (
+            posting_id VARCHAR NOT NULL,
+            extractor_version VARCHAR NOT NULL,
+            skill_id VARCHAR NOT NULL,
+            name VARCHAR,
+            category VARCHAR,
+            required BOOLEAN
+        )
+        """
+    )
+
+
+@migration
+def m003_market_view(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE VIEW market AS
+        WITH newest AS (
+            SELECT * FROM requirements
+            QUALIFY row_number() OVER (
+                PARTITION BY posting_id ORDER BY extracted_at DESC, extractor_version DESC) = 1
+        )
+        SELECT p.id AS posting_id, p.source, p.title, p.company, p.location, p.remote,
+               p.posted_at, r.extractor_version, r.min_required, r.preferred_levels,
+               r.equivalent_experience_ok, r.fields, r.experience_min_years, r.role_family,
+               r.ml_focus, r.seniority,
+               coalesce(r.salary_min, p.salary_min) AS salary_min,
+               coalesce(r.salary_max, p.salary_max) AS salary_max,
+               coalesce(r.salary_currency, p.salary_currency) AS salary_currency,
+               coalesce(r.salary_period, p.salary_period) AS salary_period
+        FROM postings p JOIN newest r ON r.posting_id = p.id
+        """
+    )
