@@ -1,12 +1,13 @@
 """The DuckDB store: the only package that imports duckdb."""
 
+from ._fit import FitMixin
 from ._market import MarketMixin
 from ._postings import PostingsMixin, UpsertResult
 from ._requirements import RequirementsMixin
 from ._store import DEFAULT_DB_ENV, StoreBase, default_db_path
 
 
-class Store(PostingsMixin, RequirementsMixin, MarketMixin, StoreBase):
+class Store(PostingsMixin, RequirementsMixin, MarketMixin, FitMixin, StoreBase):
     """One DuckDB store: ``Store(path)``, ``Store.memory()``, ``Store(path, read_only=True)``."""
 
 
