@@ -1,0 +1,163 @@
+"""``SOURCES`` (format name → reader), format detection and ``read_path`` over files and folders.
+
+Detection looks at the file name first and then at the content: a CSV's header row (JobSpy
+columns, a dataset preset, else a generic table), a JSON document's shape (Greenhouse
+``jobs[]`` with ``absolute_url``, Ashby ``apiVersion``/``jobUrl``, a Lever list with
+``hostedUrl``, a JobSpy list with ``site``/``job_url``, else flat records), or an HTML page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from mlepath.errors import SourceError
+
+from . import ashby, greenhouse, jobspy, jsonld_html, lever, presets, tabular, text
+from ._posting import Posting
+from ._records import BadRecord, OnError, Reader, read_bytes, report
+
+SOURCES: dict[str, Reader] = {
+    "ashby": ashby.read,
+    "csv": tabular.read_csv,
+    "glassdoor_ds": presets.read_glassdoor_ds,
+    "greenhouse": greenhouse.read,
+    "jobspy": jobspy.read,
+    "jsonl": tabular.read_jsonl,
+    "jsonld_html": jsonld_html.read,
+    "lever": lever.read,
+    "linkedin_ca": presets.read_linkedin_ca,
+    "linkedin_us": presets.read_linkedin_us,
+    "parquet": tabular.read_parquet,
+    "text": text.read,
+}
+
+_CSV = (".csv", ".tsv")
+_JSON = (".json", ".jsonl", ".ndjson")
+_HTML = (".html", ".htm", ".xhtml")
+_TEXT = (".txt", ".md", ".markdown")
+_SNIFF_BYTES = 256 * 1024
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def detect_format(path: str | Path, encoding: str = "utf-8") -> str:
+    """The ``SOURCES`` key for one file, or ``SourceError`` saying how to name the format."""
+    path = Path(path)
+    suffix = _suffix(path)
+    if suffix in _HTML:
+        return "jsonld_html"
+    if suffix in _TEXT:
+        return "text"
+    if suffix == ".parquet":
+        return "parquet"
+    if suffix in _CSV:
+        return _detect_csv(path, encoding)
+    if suffix in _JSON:
+        return _detect_json(path, encoding)
+    raise SourceError(f"{path}: cannot tell the format from the name {path.name!r}; "
+                      f"pass --format, one of: {', '.join(sorted(SOURCES))}")
+
+
+def _head(path: Path, encoding: str) -> str:
+    data = read_bytes(path)[:_SNIFF_BYTES]
+    return data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding,
+                       errors="replace")
+
+
+def _detect_csv(path: Path, encoding: str) -> str:
+    head = _head(path, encoding)
+    dialect = csv.excel_tab if _suffix(path) == ".tsv" else csv.excel
+    try:
+        header = [h.strip() for h in next(csv.reader(io.StringIO(head, newline=""), dialect))]
+    except (StopIteration, csv.Error):
+        return "csv"  # the reader gives the precise message
+    if set(header) >= jobspy.SIGNATURE:
+        return "jobspy"
+    return presets.detect_preset(header) or "csv"
+
+
+def _detect_json(path: Path, encoding: str) -> str:
+    head = _head(path, encoding).lstrip()
+    if _suffix(path) in (".jsonl", ".ndjson") or (head[:1] == "{" and "\n{" in head[:_SNIFF_BYTES]
+                                                   and not head.startswith('{"jobs"')):
+        first = head.split("\n", 1)[0]
+        try:
+            rec = json.loads(first)
+        except json.JSONDecodeError:
+            return "jsonl"
+        if isinstance(rec, dict) and set(rec) >= jobspy.SIGNATURE:
+            return "jobspy"
+        return "jsonl"
+    from ._records import load_json
+
+    doc = load_json(path, encoding)
+    if greenhouse.looks_like(doc):
+        return "greenhouse"
+    if ashby.looks_like(doc):
+        return "ashby"
+    if lever.looks_like(doc):
+        return "lever"
+    if isinstance(doc, list) and doc and isinstance(doc[0], dict) \
+            and set(doc[0]) >= jobspy.SIGNATURE:
+        return "jobspy"
+    return "jsonl"
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """``path`` itself, or every visible file below a folder in sorted order."""
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not any(part.startswith(".") for part in
+                                           child.relative_to(path).parts):
+                yield child
+    else:
+        yield path
+
+
+def read_path(path: str | Path, format: str | None = None,
+              mapping: Mapping[str, str] | None = None, on_error: OnError | None = None,
+              *, encoding: str = "utf-8") -> Iterator[Posting]:
+    """Every posting in a file or a folder of files, format auto-detected unless ``format``.
+
+    A bad record is skipped and passed to ``on_error`` as a ``BadRecord`` (file, line/record,
+    reason). A file that cannot be read at all is reported the same way with ``record=None``
+    when ``on_error`` is given (reading goes on with the next file), else it raises
+    ``SourceError``. In a folder, files whose format cannot be told from their name are skipped.
+
+        for posting in read_path("postings.csv", mapping={"description": "job_description"}):
+            ...
+    """
+    path = Path(path)
+    if format is not None and format not in SOURCES:
+        raise SourceError(f"unknown format {format!r}; choose one of: "
+                          f"{', '.join(sorted(SOURCES))}")
+    if not path.exists():
+        raise SourceError(f"{path}: no such file or folder")
+    in_folder = path.is_dir()
+    for file in iter_files(path):
+        try:
+            name = format or detect_format(file, encoding)
+            reader = SOURCES[name]
+            yield from reader(file, on_error=on_error, encoding=encoding, mapping=mapping)
+        except SourceError as exc:
+            if in_folder and format is None and "cannot tell the format" in str(exc):
+                report(on_error, BadRecord(str(file), None, "skipped: not a known posting file "
+                                                            "type"))
+                continue
+            if on_error is None:
+                raise
+            report(on_error, BadRecord(str(file), None, _strip_file(str(exc), file)))
+
+
+def _strip_file(message: str, file: Path) -> str:
+    prefix = f"{file}: "
+    return message[len(prefix):] if message.startswith(prefix) else message

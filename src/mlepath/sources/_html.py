@@ -1,0 +1,101 @@
+"""HTML → text that keeps the structure extraction needs, and plain-text normalisation.
+
+Headings, paragraphs and other block elements become their own lines; list items become
+``- item`` lines; entities are unescaped and whitespace is folded inside each line. So
+``<h3>Minimum qualifications</h3><ul><li>BS in CS</li></ul>`` becomes::
+
+    Minimum qualifications
+    - BS in CS
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements whose content starts and ends a line (HTML "block" and table-ish elements).
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "main",
+    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+})
+# Elements whose content is never visible text.
+_SKIP = frozenset({"script", "style", "head", "noscript", "template", "svg", "iframe", "object",
+                   "-comment", "title", "meta", "link"})
+_BREAK = "\x00"  # a line break we emit; newlines in the HTML source are only whitespace
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+# Bullet characters people type in plain-text postings: "• item", "* item", "· item".
+_BULLET = re.compile(r"^(?:[•·●▪◦‣∙*]|-(?=\s))\s*")
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from an HTML fragment or page, one block per line, bullets as ``- item``.
+
+    >>> html_to_text("<h3>Minimum qualifications</h3><ul><li>BS &amp; 3 years</li></ul>")
+    'Minimum qualifications\\n- BS & 3 years'
+    """
+    if not html or not html.strip():
+        return ""
+    tree = LexborHTMLParser(html)
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return ""
+    parts: list[str] = []
+    _walk(root, parts)
+    return _fold_lines("".join(parts).split(_BREAK))
+
+
+def _walk(node: LexborNode, out: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.append((child.text(deep=False) or "").replace("\x00", "").replace("\n", " "))
+        elif tag in _SKIP:
+            continue
+        elif tag == "br":
+            out.append(_BREAK)
+        elif tag == "li":
+            out.append(_BREAK + "- ")
+            _walk(child, out)
+            out.append(_BREAK)
+        elif tag == "pre":
+            out.append(_BREAK + (child.text() or "").replace("\n", _BREAK) + _BREAK)
+        elif tag in _BLOCK:
+            out.append(_BREAK)
+            _walk(child, out)
+            out.append(_BREAK)
+        else:  # inline: b, strong, span, a, em, ...
+            _walk(child, out)
+
+
+def _fold_lines(lines: list[str]) -> str:
+    kept: list[str] = []
+    for line in lines:
+        folded = _SPACES.sub(" ", line).strip()
+        if folded and folded != "-":
+            # an inline list marker followed by an empty first child gives "-  text"; tidy it
+            kept.append(folded)
+    return "\n".join(kept)
+
+
+def normalise_text(text: str) -> str:
+    """Plain text folded the way ``html_to_text`` folds HTML, keeping paragraph breaks.
+
+    Spaces fold inside each line, typed bullets (``•``, ``*``, ``·``) become ``- ``, line ends
+    become ``\\n`` and runs of blank lines shrink to one.
+    """
+    if not text:
+        return ""
+    out: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        folded = _SPACES.sub(" ", line).strip()
+        if folded[:1] in "•·●▪◦‣∙*-" and folded:
+            bullet = _BULLET.match(folded)
+            if bullet and not folded.startswith("**"):
+                folded = "- " + folded[bullet.end():]
+        out.append(folded)
+    return _BLANK_RUNS.sub("\n\n", "\n".join(out)).strip()
