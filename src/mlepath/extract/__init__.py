@@ -1,5 +1,7 @@
 """Extraction: pure functions from posting text to ``Requirements``. No I/O."""
 
+from ._combine import EXTRACTOR_VERSION, extract_posting, extract_requirements
+from ._evaluate import EvalReport, evaluate
 from ._model import (
     DEGREE_LEVELS,
     DEGREE_RANK,
@@ -15,6 +17,11 @@ from ._model import (
 )
 
 __all__ = [
+    "EXTRACTOR_VERSION",
+    "EvalReport",
+    "evaluate",
+    "extract_posting",
+    "extract_requirements",
     "DEGREE_LEVELS",
     "DEGREE_RANK",
     "FIELDS_OF_STUDY",

@@ -1,0 +1,208 @@
+"""The combiner: one pure call from posting text (+ title, structured fields) to ``Requirements``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import patterns as P
+from ._doc import Doc, analyse
+from ._education import extract_education
+from ._experience import extract_years
+from ._model import DEGREE_RANK, Evidence, Requirements, Salary, SkillHit
+from ._role import ml_focus, role_family, seniority
+
+if TYPE_CHECKING:
+    from mlepath.sources import Posting
+
+# Bump whenever a rule changes: ``mlepath extract --db`` re-extracts postings stored under an
+# older version.
+EXTRACTOR_VERSION = "2026.11.25-1"
+
+_MAX_TEXT = 200_000  # a posting longer than this is junk or a concatenation; read its head
+
+
+def _skills_api() -> tuple[Any, Any, Any]:
+    """The skills engineer's taxonomy/matcher/salary functions, or ``None`` until they land."""
+    try:
+        from ._taxonomy import load_taxonomy  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        load_taxonomy = None
+    try:
+        from ._skills import find_skills  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        find_skills = None
+    try:
+        from ._salary import extract_salary  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        extract_salary = None
+    return load_taxonomy, find_skills, extract_salary
+
+
+_LOAD_TAXONOMY, _FIND_SKILLS, _EXTRACT_SALARY = _skills_api()
+
+
+def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
+                         structured: dict[str, Any] | None = None) -> Requirements:
+    """What one posting requires, with the sentence behind every value.
+
+    >>> r = extract_requirements("Requirements:\\n- BS in CS or equivalent practical experience\\n"
+    ...                          "- 3+ years of Python", title="ML Engineer")
+    >>> (r.min_required, r.equivalent_experience_ok, r.experience_min_years, r.role_family)
+    ('bachelor', True, 3.0, 'ml_engineer')
+
+    Pure: no I/O, no global state beyond patterns compiled at import. ``taxonomy`` defaults to
+    the packaged one (when the skills matcher is installed); ``structured`` takes schema.org-style
+    fields (``educationRequirements``, ``experienceRequirements``) used when the text is silent.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if len(text) > _MAX_TEXT:
+        text = text[:_MAX_TEXT]
+    title = title if isinstance(title, str) else str(title or "")
+    doc = analyse(text)
+    evidence: dict[str, tuple[Evidence, ...]] = {}
+
+    edu = extract_education(doc)
+    min_required = edu.min_required
+    preferred = edu.preferred_levels
+    fields = edu.fields
+    equiv = edu.equivalent_experience_ok
+    for k, v in edu.evidence.items():
+        evidence[k] = tuple(v)
+
+    if structured:
+        min_required, s_ev = _structured_degree(structured, min_required)
+        if s_ev is not None:
+            evidence["min_required"] = (s_ev,)
+            preferred = tuple(lv for lv in preferred if DEGREE_RANK[lv] > DEGREE_RANK.get(min_required, -1))
+
+    years, y_ev = extract_years(doc, edu.mentions, min_required)
+    if years is None and structured:
+        years, ys_ev = _structured_years(structured)
+        if ys_ev is not None:
+            y_ev = [ys_ev]
+    if y_ev:
+        evidence["experience_min_years"] = tuple(y_ev)
+
+    family, why = role_family(title, doc)
+    focus = ml_focus(family, title, doc)
+    if title:
+        evidence["role"] = (Evidence(title, -1, -1),)
+    level, l_ev = seniority(title, doc, years)
+    if l_ev is not None:
+        evidence["seniority"] = (l_ev,)
+    elif title and level != "mid":
+        evidence["seniority"] = (Evidence(title, -1, -1),)
+
+    skills = _skills(text, taxonomy, doc)
+    if skills:
+        evidence["skills"] = ()
+    salary = _salary(text, structured)
+
+    return Requirements(
+        min_required=min_required,
+        preferred_levels=preferred,
+        equivalent_experience_ok=equiv and min_required in DEGREE_RANK,
+        fields=fields,
+        experience_min_years=years,
+        role_family=family,
+        ml_focus=focus,
+        seniority=level,
+        skills=skills,
+        salary=salary,
+        evidence=evidence,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def extract_posting(posting: Posting, taxonomy: Any = None) -> Requirements:
+    """``extract_requirements`` on a ``Posting`` (its text, title and structured fields)."""
+    structured = dict(posting.structured or {})
+    if posting.salary_min is not None or posting.salary_max is not None:
+        structured.setdefault("_salary", Salary(posting.salary_min, posting.salary_max,
+                                                posting.salary_currency, posting.salary_period,
+                                                "structured"))
+    return extract_requirements(posting.description_text or "", taxonomy, title=posting.title or "",
+                                structured=structured)
+
+
+def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
+    if _FIND_SKILLS is None:
+        return ()
+    if taxonomy is None:
+        if _LOAD_TAXONOMY is None:
+            return ()
+        taxonomy = _LOAD_TAXONOMY()
+    hits: dict[str, SkillHit] = {}
+    pref_cache: dict[int, bool] = {}
+    for m in _FIND_SKILLS(text, taxonomy):
+        start = int(getattr(m, "start", 0))
+        line_start, line_end = doc.line_span(start) if doc.line_starts else (0, len(text))
+        preferred = pref_cache.get(line_start)
+        if preferred is None:
+            preferred = (doc.polarity_at(start) == "preferred"
+                         or P.CUE_PREFERRED.search(text, line_start, line_end) is not None)
+            pref_cache[line_start] = preferred
+        prev = hits.get(m.id)
+        required = not preferred
+        if prev is None or (required and not prev.required):
+            hits[m.id] = SkillHit(m.id, m.name, m.category, required)
+    return tuple(hits.values())
+
+
+def _salary(text: str, structured: dict[str, Any] | None) -> Salary | None:
+    if structured and isinstance(structured.get("_salary"), Salary):
+        return structured["_salary"]  # type: ignore[no-any-return]
+    if _EXTRACT_SALARY is None:
+        return None
+    got = _EXTRACT_SALARY(text)
+    return got if isinstance(got, Salary) else None
+
+
+_STRUCT_LEVEL = (("phd", re.compile(r"doctor|ph\.?d", re.I)), ("master", re.compile(r"master|postgraduate|graduate degree", re.I)),
+                 ("bachelor", re.compile(r"bachelor|undergraduate|4[- ]year|college degree", re.I)),
+                 ("associate", re.compile(r"associate", re.I)), ("high_school", re.compile(r"high school|secondary", re.I)))
+
+
+def _structured_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(_structured_text(v) for k, v in value.items() if k != "@type")
+    if isinstance(value, list):
+        return " ".join(_structured_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _structured_degree(structured: dict[str, Any], current: str) -> tuple[str, Evidence | None]:
+    """schema.org ``educationRequirements`` when the text states no required degree."""
+    if current != "unspecified":
+        return current, None
+    raw = structured.get("educationRequirements") or structured.get("education_requirements")
+    if not raw:
+        return current, None
+    text = _structured_text(raw)
+    for level, pat in _STRUCT_LEVEL:
+        if pat.search(text):
+            return level, Evidence(text[:300], -1, -1)
+    return current, None
+
+
+def _structured_years(structured: dict[str, Any]) -> tuple[float | None, Evidence | None]:
+    raw = structured.get("experienceRequirements") or structured.get("experience_requirements")
+    if not raw:
+        return None, None
+    if isinstance(raw, dict) and raw.get("monthsOfExperience") is not None:
+        try:
+            return round(float(raw["monthsOfExperience"]) / 12.0, 2), Evidence(_structured_text(raw)[:300], -1, -1)
+        except (TypeError, ValueError):
+            return None, None
+    text = _structured_text(raw)
+    m = P.YEARS.search(text)
+    if m:
+        doc = analyse(text)
+        val, _ = extract_years(doc, [], "unspecified")
+        if val is not None:
+            return val, Evidence(text[:300], -1, -1)
+    return None, None

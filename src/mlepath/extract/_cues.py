@@ -1,0 +1,62 @@
+"""Which cue governs a mention inside a sentence: "Master's preferred", "required: BS", "ideally a PhD".
+
+The section heading sets the default; a cue in the mention's own clause overrides it. Under a
+preferred heading everything stays preferred, even when phrased firmly (GUIDELINES.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from . import patterns as P
+
+Level = Literal["required", "preferred"]
+
+# a clause ends at ";" and at ", but" / "while"; a cue beyond one does not reach back
+_HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bhowever\b|\. ", re.IGNORECASE)
+# "experience with Spark preferred": a cue after this belongs to another requirement
+_OTHER_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four|five|hands|strong|solid|proven|deep|"
+                                r"experience|knowledge|familiarity|proficiency)|\bexperience\s+(?:with|in|using)\b",
+                                re.IGNORECASE)
+
+
+def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
+    """Every preferred/required cue in a sentence, in order."""
+    spans: list[tuple[int, int, Level]] = []
+    for m in P.CUE_PREFERRED.finditer(sentence):
+        spans.append((m.start(), m.end(), "preferred"))
+    for m in P.CUE_REQUIRED.finditer(sentence):
+        # "not required" is already a preferred cue
+        if not any(s <= m.start() < e for s, e, _ in spans):
+            spans.append((m.start(), m.end(), "required"))
+    spans.sort()
+    return spans
+
+
+def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int, Level]],
+                  other_mentions: list[int]) -> Level | None:
+    """The cue that governs the mention at ``sentence[start:end]``, or ``None`` (use the section).
+
+    A cue after the mention governs it when nothing separates them ("Master's or PhD preferred");
+    else a cue just before it ("ideally a PhD", "Preferred: MS"), or one opening the sentence.
+    """
+    for cs, ce, level in cues:
+        if cs >= end:
+            between = sentence[end:cs]
+            if _HARD_BOUNDARY.search(between) or len(between) > 140:
+                break
+            if _OTHER_REQUIREMENT.search(between):
+                break
+            return level
+    before: tuple[int, int, Level] | None = None
+    for cs, ce, level in cues:
+        if ce <= start:
+            before = (cs, ce, level)
+    if before is not None:
+        cs, ce, level = before
+        between = sentence[ce:start]
+        if not _HARD_BOUNDARY.search(between) and (len(between) <= 30 or cs <= 12):
+            # a mention between the cue and this one shares the cue only when nothing else intervenes
+            return level
+    return None

@@ -1,0 +1,279 @@
+"""One cheap pass over a posting: lines, section headings with their polarity, and the few
+sentences that mention degrees, years or equivalence, each with character offsets.
+
+Speed: one ``str.lower``, one Aho-Corasick pass for keywords (which marks the lines worth reading
+and counts role signals), and a short loop over lines for headings. Regular expressions then
+run only on the marked sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+import ahocorasick
+
+from . import patterns as P
+
+Polarity = Literal["required", "preferred", "neutral"]
+
+# keyword -> kind. Kinds: "deg" (degree words), "yrs" (durations), "eq" (equivalence), and
+# role signals counted over the whole text: "ml" (modelling), "res" (research output),
+# "ana" (analytics/BI), "eng" (data plumbing).
+_KEYWORDS: dict[str, str] = {}
+for _kw in ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "bs", "b.s", "bsc", "b.sc",
+            "ba", "b.a", "b.tech", "btech", "b.e.", "ms", "m.s", "msc", "m.sc", "ma", "m.a.", "mba", "m.tech",
+            "mtech", "meng", "m.eng", "graduate", "diploma", "high school", "ged", "associate", "baccalaureate",
+            "undergrad", "pursuing", "enrolled", "mphil", "dphil"):
+    _KEYWORDS[_kw] = "deg"
+for _kw in ("year", "yrs", "yr", "month"):
+    _KEYWORDS[_kw] = "yrs"
+for _kw in ("equivalent", "in lieu", "substitut", "comparable", "and/or", "combination of"):
+    _KEYWORDS[_kw] = "eq"
+for _kw in ("machine learning", "deep learning", "neural net", "pytorch", "tensorflow", "llm", "large language",
+            "nlp", "natural language", "computer vision", "predictive model", "model training", "train models",
+            "training models", "fine-tun", "finetun", "ml model", "ai model", "recommendation", "recommender",
+            "scikit", "xgboost", "generative ai", "genai", "transformer", "reinforcement learning",
+            "classification", "forecasting model", "machine-learning", "ml/ai", "ai/ml", "mlops", "inference",
+            "embedding", "rag", "hugging face", "model deployment", "deploy models", "ml pipelines"):
+    _KEYWORDS[_kw] = "ml"
+for _kw in ("publication", "publish", "neurips", "icml", "iclr", "cvpr", "acl", "emnlp", "novel algorithm",
+            "novel method", "state-of-the-art research", "research agenda", "research papers", "top-tier conference",
+            "top conferences", "peer-reviewed", "first-author", "research lab", "fundamental research",
+            "new methods", "novel approaches", "advance the state of the art", "research community"):
+    _KEYWORDS[_kw] = "res"
+for _kw in ("dashboard", "tableau", "power bi", "looker", "reporting", "business intelligence", "kpi",
+            "a/b test", "experimentation", "excel", "ad hoc analys", "ad-hoc analys", "metrics"):
+    _KEYWORDS[_kw] = "ana"
+for _kw in ("etl", "data pipeline", "data warehouse", "airflow", "dbt", "data lake", "ingestion", "elt"):
+    _KEYWORDS[_kw] = "eng"
+
+# short keywords must stand alone ("bs", not the "bs" in "jobs")
+_NEEDS_BOUNDARY = {k for k in _KEYWORDS if len(k) <= 4 or k in {"master", "degree", "doctor"}} - {"b.s", "m.s"}
+
+_AUTOMATON = ahocorasick.Automaton()
+for _kw, _kind in _KEYWORDS.items():
+    _AUTOMATON.add_word(_kw, (len(_kw), _kind, _kw in _NEEDS_BOUNDARY, _kw))
+_AUTOMATON.make_automaton()
+
+_LINE_KINDS = ("deg", "yrs", "eq")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the posting: its text is exactly ``posting_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    polarity: Polarity  # of the section (or inline heading) it sits in
+    line: int  # index of the line it sits on
+    heading_line: bool = False  # the sentence follows an inline heading on the same line
+
+
+@dataclass(slots=True)
+class Doc:
+    """What the cheap pass found: the interesting sentences and role-signal counts."""
+
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    signals: dict[str, int] = field(default_factory=dict)
+    has_headings: bool = False
+    line_starts: list[int] = field(default_factory=list)
+    line_polarity: list[Polarity] = field(default_factory=list)
+
+    def polarity_at(self, offset: int) -> Polarity:
+        """Polarity of the section holding character ``offset``."""
+        if not self.line_starts:
+            return "neutral"
+        return self.line_polarity[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return self.line_starts[i], end
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # a few characters lower-case to two ("İ"); keep offsets aligned with the input
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+def _classify_heading(core: str, ends_colon: bool, bulleted: bool) -> tuple[Polarity, bool] | None:
+    """Polarity of a heading line, and whether it is a soft ("Desired", "Ideal") preferred heading.
+
+    ``None`` when the line is content, not a heading.
+    """
+    n = len(core)
+    if n == 0 or n > 70 or core.endswith(".") or core.endswith(","):
+        return None
+    words = core.split()
+    if len(words) > 9:
+        return None
+    titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
+    if not (ends_colon or (titled and not bulleted) or core.isupper()):
+        # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
+        if bulleted or not (P.HEADING_PREFERRED.match(core) or _STRONG_REQUIRED_START(core)):
+            return None
+    if P.DEGREE.search(core) and not ends_colon:
+        # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
+        m = P.DEGREE.search(core)
+        if m and m.lastgroup != "degree":
+            return None
+    if P.YEARS.search(core):
+        return None
+    if P.HEADING_PREFERRED.search(core):
+        return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _FIRM_PREF(core)
+    if P.HEADING_REQUIRED.search(core):
+        return "required", False
+    if P.HEADING_NEUTRAL.search(core) or ends_colon:
+        return "neutral", False
+    return None
+
+
+def _FIRM_PREF(core: str) -> bool:  # noqa: N802 - reads like the regex constants it wraps
+    low = core.lower()
+    return "preferred" in low or "nice" in low or "bonus" in low or "plus" in low
+
+
+def _STRONG_REQUIRED_START(core: str) -> bool:  # noqa: N802
+    low = core.lower()
+    return low.startswith(("minimum", "basic", "required", "requirements", "qualifications", "what you",
+                           "you have", "you bring", "must have", "must-have", "who you are", "about you",
+                           "what we're looking", "what we are looking", "what we’re looking"))
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
+    spans: list[tuple[int, int]] = []
+    seg_start = start
+    chunk = text[start:end]
+    for m in P.SENTENCE_END.finditer(chunk):
+        cut = start + m.start()
+        before = text[seg_start:cut]
+        if P.ABBREV_TAIL.search(before):
+            continue
+        spans.append((seg_start, cut))
+        seg_start = start + m.end()
+    spans.append((seg_start, end))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        piece = text[s:e]
+        b = P.BULLET.match(piece)
+        lead = b.end() if b else 0
+        # keep digits that start "5+ years": the bullet pattern only strips "1." / "2)" style marks
+        if lead and piece[lead - 1:lead].isdigit():
+            while lead and piece[lead - 1].isdigit():
+                lead -= 1
+        s2 = s + lead
+        e2 = e
+        while e2 > s2 and text[e2 - 1].isspace():
+            e2 -= 1
+        while s2 < e2 and text[s2].isspace():
+            s2 += 1
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
+
+
+def analyse(text: str) -> Doc:
+    """Lines, headings and polarity, the sentences worth reading, and role-signal counts."""
+    doc = Doc(text=text)
+    if not text:
+        return doc
+    low = _lower_same_length(text)
+
+    # line starts (offsets) for mapping keyword hits to lines
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    n_lines = len(starts)
+
+    signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
+    marked: set[int] = set()
+    for end_idx, (klen, kind, boundary, _kw) in _AUTOMATON.iter(low):
+        s = end_idx - klen + 1
+        if boundary:
+            if s > 0 and _is_word_char(low[s - 1]):
+                continue
+            nxt = end_idx + 1
+            if nxt < len(low) and low[nxt].isalpha() and kind != "yrs" and not (
+                    low[nxt] == "s" and (nxt + 1 >= len(low) or not low[nxt + 1].isalpha())):
+                continue
+        if kind in _LINE_KINDS:
+            marked.add(bisect.bisect_right(starts, s) - 1)
+        else:
+            signals[kind] += 1
+    doc.signals = signals
+
+    # headings: every line is looked at once, cheaply
+    polarity: Polarity = "neutral"
+    soft: bool = False
+    line_pol: list[Polarity] = ["neutral"] * n_lines
+    line_soft: list[bool] = [False] * n_lines
+    inline_from: dict[int, int] = {}
+    has_firm_pref = False
+    for i in range(n_lines):
+        s = starts[i]
+        e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
+        raw = text[s:e]
+        stripped = raw.strip()
+        if not stripped:
+            line_pol[i], line_soft[i] = polarity, soft
+            continue
+        if len(stripped) <= 72:
+            b = P.BULLET.match(stripped)
+            bulleted = bool(b and b.end() and not stripped[: b.end()].strip().isdigit()
+                            and stripped[:1] in "-–—•·*●○▪■◦➢►✓✔>")
+            core = stripped[b.end():] if b else stripped
+            core = core.strip().strip("*_#").strip()
+            ends_colon = core.endswith(":")
+            core = core.rstrip(":").strip()
+            got = _classify_heading(core, ends_colon, bulleted)
+            if got is not None:
+                polarity, soft = got
+                if polarity == "preferred" and not soft:
+                    has_firm_pref = True
+                doc.has_headings = True
+                line_pol[i], line_soft[i] = polarity, soft
+                marked.discard(i)
+                continue
+        m = P.INLINE_HEADING.match(stripped)
+        if m:
+            head = m.group(1).strip()
+            got = _classify_heading(head, True, False)
+            if got is not None:
+                pol, sft = got
+                if pol == "preferred" and not sft:
+                    has_firm_pref = True
+                inline_from[i] = s + (len(raw) - len(raw.lstrip())) + m.start(2)
+                line_pol[i], line_soft[i] = pol, sft
+                if pol != "neutral" and (P.HEADING_PREFERRED.match(head) or _STRONG_REQUIRED_START(head)):
+                    polarity, soft = pol, sft  # "Preferred: ..." also heads the lines below
+                continue
+        line_pol[i], line_soft[i] = polarity, soft
+
+    for i in range(n_lines):
+        if line_pol[i] == "preferred" and line_soft[i] and has_firm_pref:
+            line_pol[i] = "required"  # "Desired experience" beside a separate "Nice to have" list
+    doc.line_starts = starts
+    doc.line_polarity = line_pol
+
+    for i in sorted(marked):
+        s = starts[i]
+        e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
+        pol = line_pol[i]
+        s0 = inline_from.get(i, s)
+        for a, b in split_sentences(text, s0, e):
+            doc.sentences.append(Sentence(text[a:b], a, b, pol, i, i in inline_from))
+    return doc

@@ -1,0 +1,203 @@
+"""Degrees: the lowest required level, preferred levels, experience-for-degree, fields of study."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from ._cues import cue_spans, governing_cue
+from ._doc import Doc, Sentence
+from ._model import DEGREE_RANK, Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeMention:
+    level: str
+    polarity: str  # required | preferred
+    sentence: Sentence
+    start: int  # offsets inside the sentence
+    end: int
+
+
+@dataclass(slots=True)
+class Education:
+    min_required: str = "unspecified"
+    preferred_levels: tuple[str, ...] = ()
+    equivalent_experience_ok: bool = False
+    fields: tuple[str, ...] = ()
+    mentions: list[DegreeMention] = field(default_factory=list)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+
+def _ev(s: Sentence) -> Evidence:
+    return Evidence(s.text, s.start, s.end)
+
+
+def _level_of(m_group: str, text: str, sentence: str, start: int) -> str | None:
+    if m_group != "degree":
+        return m_group
+    low = text.lower()
+    if low.startswith("degree"):
+        # "high degree of", "360-degree", "to some degree": not a diploma
+        if P.DEGREE_NOT_DIPLOMA.search(sentence[max(0, start - 12):start]):
+            return None
+        return "bachelor"
+    if low.startswith("diploma"):
+        # "high school diploma" is caught as high_school; a bare "diploma" is not a level
+        return None
+    if low.startswith("graduat"):
+        return None
+    return None
+
+
+def degree_mentions(doc: Doc) -> list[DegreeMention]:
+    """Every degree-level mention in the marked sentences, with the polarity that governs it."""
+    out: list[DegreeMention] = []
+    for s in doc.sentences:
+        found = []
+        for m in P.DEGREE.finditer(s.text):
+            kind = m.lastgroup or "degree"
+            level = _level_of(kind, m.group(0), s.text, m.start())
+            if level is None:
+                continue
+            found.append((m.start(), m.end(), level, kind))
+        if not found:
+            continue
+        has_level = any(k != "degree" for *_, k in found)
+        # a bare "degree" next to a level word belongs to it ("Master's degree"); alone it is a bachelor
+        levelled = [f for f in found if f[3] != "degree"] if has_level else found[:1]
+        if not _looks_like_requirement(s, levelled):
+            continue
+        cues = cue_spans(s.text)
+        for st, en, level, _k in levelled:
+            cue = governing_cue(s.text, st, en, cues, [])
+            if s.polarity == "preferred":
+                pol = "preferred"
+            elif cue is not None:
+                pol = cue
+            else:
+                pol = "required"
+            out.append(DegreeMention(level, pol, s, st, en))
+    return out
+
+
+def _looks_like_requirement(s: Sentence, found: list[tuple[int, int, str, str]]) -> bool:
+    """Skip degree words that describe the company or the team ("our team of PhDs")."""
+    if s.polarity != "neutral":
+        return True
+    low = s.text.lower()
+    if any(w in low for w in ("degree", "diploma", "required", "preferred", "pursuing", "enrolled",
+                              "qualification", "must", "minimum", "equivalent", " in ", "plus")):
+        if any(w in low for w in ("tuition", "reimburse", "scholarship", "sponsor", "our team of",
+                                  "team of phds", "we are a", "we're a", "founded by")):
+            return False
+        return True
+    return False
+
+
+def extract_education(doc: Doc) -> Education:
+    edu = Education()
+    mentions = degree_mentions(doc)
+    edu.mentions = mentions
+    required = [m for m in mentions if m.polarity == "required"]
+    preferred = [m for m in mentions if m.polarity == "preferred"]
+    ev: dict[str, list[Evidence]] = {}
+
+    if required:
+        lowest = min(required, key=lambda m: DEGREE_RANK[m.level])
+        edu.min_required = lowest.level
+        ev["min_required"] = _unique([_ev(m.sentence) for m in required
+                                      if m.level == lowest.level])
+    else:
+        for s in doc.sentences:
+            if P.NO_DEGREE.search(s.text):
+                edu.min_required = "none"
+                ev["min_required"] = [_ev(s)]
+                break
+
+    floor = DEGREE_RANK.get(edu.min_required, -1)
+    pref_levels = sorted({m.level for m in preferred if DEGREE_RANK[m.level] > floor},
+                         key=DEGREE_RANK.__getitem__)
+    edu.preferred_levels = tuple(pref_levels)
+    if pref_levels:
+        ev["preferred_levels"] = _unique([_ev(m.sentence) for m in preferred if m.level in pref_levels])
+
+    if edu.min_required in DEGREE_RANK:
+        req_sentences = {m.sentence for m in required}
+        for s in doc.sentences:
+            if s in req_sentences or s.polarity != "preferred":
+                if _accepts_experience(s.text, s in req_sentences):
+                    edu.equivalent_experience_ok = True
+                    ev["equivalent_experience_ok"] = [_ev(s)]
+                    break
+
+    fields: set[str] = set()
+    field_ev: list[Evidence] = []
+    for m in mentions:
+        got = fields_near(m.sentence.text, m.start, m.end)
+        if got:
+            fields |= got
+            field_ev.append(_ev(m.sentence))
+    edu.fields = tuple(sorted(fields))
+    if fields:
+        ev["fields"] = _unique(field_ev)
+    edu.evidence = ev
+    return edu
+
+
+# "equivalent combination of education and experience" / "in lieu of a degree": clear anywhere
+_STRONG_EQUIV = ("combination of education", "combination of experience", "in lieu of a degree",
+                 "in lieu of degree", "in lieu of a bachelor", "in lieu of the degree", "instead of a degree",
+                 "combination of relevant education", "equivalent combination", "substitute for the degree",
+                 "substitute for a degree", "substituted for the degree", "substitute for education",
+                 "in lieu of education", "degree not required with")
+
+
+def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
+    low = sentence.lower()
+    if any(p in low for p in _STRONG_EQUIV):
+        return True
+    if not has_required_degree:
+        return False
+    for m in P.EQUIVALENT_EXPERIENCE.finditer(sentence):
+        tail = sentence[m.end():m.end() + 25].lower()
+        if "degree" in m.group(0).lower() and "field" in tail:
+            continue
+        return True
+    return False
+
+
+def fields_near(sentence: str, start: int, end: int) -> set[str]:
+    """Fields of study named for the degree mention at ``sentence[start:end]``."""
+    after = sentence[end:]
+    stop = P.FIELD_STOP.search(after)
+    window = after[: stop.start()] if stop else after
+    # the next degree mention's own fields are read from it; cap the reach
+    window = window[:260]
+    before = sentence[max(0, start - 70):start]
+    if not P.FIELD_STOP.search(before):
+        window = before + " " + window
+    out: set[str] = set()
+    for m in P.FIELD.finditer(window):
+        kind = m.lastgroup or "other"
+        text = m.group(0).lower()
+        if kind == "computer_engineering" and "science" in text:
+            out.add("computer_science")
+        if kind == "electrical_engineering" and "computer" in text:
+            out.add("computer_engineering")
+        if kind == "engineering" and text in ("engineering",):
+            # "Computer Science or Engineering" : a bare engineering
+            out.add("engineering")
+            continue
+        out.add(kind)
+    return out
+
+
+def _unique(items: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Evidence] = []
+    for e in items:
+        if (e.start, e.end) not in seen:
+            seen.add((e.start, e.end))
+            out.append(e)
+    return out

@@ -1,0 +1,136 @@
+"""Role family and ML focus (title first, then duties), and seniority (title, level words, years)."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from ._doc import Doc
+from ._model import Evidence
+
+# "We are looking for a Data Scientist to ..." : the role named in the body when the title is bare
+_BODY_ROLE = re.compile(
+    r"\b(?:looking\s+for|seeking|hiring|hire|join\s+us\s+as|as\s+(?:an?|the|our))\s+(?:an?\s+|the\s+|our\s+)?"
+    r"(?:[\w\-/]+\s+){0,3}?(?P<role>machine\s+learning\s+engineer|ml\s+engineer|ai\s+engineer|data\s+scientist|"
+    r"data\s+engineer|data\s+analyst|research\s+scientist|research\s+engineer|software\s+engineer|analyst)\b",
+    re.IGNORECASE)
+
+
+def role_family(title: str, doc: Doc) -> tuple[str, str]:
+    """``(family, reason)`` from the title, else from a role named in the body."""
+    fam = _family_from_title(title, doc)
+    if fam is not None:
+        return fam, "title"
+    m = _BODY_ROLE.search(doc.text[:6000])
+    if m:
+        fam = _family_from_title(m.group("role"), doc)
+        if fam is not None:
+            return fam, "body"
+    return "other", "default"
+
+
+def _family_from_title(title: str, doc: Doc) -> str | None:
+    if not title.strip():
+        return None
+    sig = doc.signals
+    if P.ROLE_ML_ENGINEER.search(title):
+        return "ml_engineer"
+    if P.ROLE_RESEARCH.search(title):
+        if P.TITLE_ML_WORDS.search(title) or sig.get("ml", 0) >= 3:
+            return "research_scientist"
+        return "other"
+    if P.ROLE_APPLIED_SCIENTIST.search(title):
+        return "research_scientist" if sig.get("res", 0) >= 2 else "ml_engineer"
+    if P.ROLE_DATA_SCIENTIST.search(title):
+        return "data_scientist"
+    if P.ROLE_DATA_ENGINEER.search(title):
+        return "data_engineer"
+    if P.ROLE_DATA_ANALYST.search(title):
+        return "data_analyst"
+    if P.ROLE_SOFTWARE.search(title):
+        if P.TITLE_ML_WORDS.search(title):
+            return "ml_engineer"
+        return "software_engineer"
+    if P.TITLE_ML_WORDS.search(title):
+        return "ml_engineer"
+    return None
+
+
+def ml_focus(family: str, title: str, doc: Doc) -> str:
+    """research / applied / none from the family and the duties' signal counts."""
+    sig = doc.signals
+    ml = sig.get("ml", 0)
+    res = sig.get("res", 0)
+    ana = sig.get("ana", 0)
+    if family == "research_scientist":
+        return "research" if res >= 1 else "applied"
+    if family == "ml_engineer":
+        return "applied"
+    if family == "data_scientist":
+        if ml >= 2 or P.TITLE_ML_WORDS.search(title):
+            return "applied"
+        return "none" if ana >= 1 or ml == 0 else "applied"
+    if P.TITLE_ML_WORDS.search(title) and ml >= 2:
+        return "applied"
+    if ml >= 6:
+        return "applied"
+    return "none"
+
+
+def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence | None]:
+    level = _level_from_title(title)
+    if level is not None:
+        return level, None
+    text = doc.text[:8000]
+    m = P.BODY_LEVEL_SPAN.search(text)
+    if m:
+        return _word_level(m.group(1)), Evidence(m.group(0), m.start(), m.end())
+    m = P.BODY_LEVEL.search(text)
+    if m:
+        return _word_level(m.group("level")), Evidence(m.group(0), m.start(), m.end())
+    if years is None:
+        return "mid", None
+    if years < 2:
+        return "junior", None
+    if years < 5:
+        return "mid", None
+    return "senior", None
+
+
+def _word_level(word: str) -> str:
+    w = word.lower().rstrip(".")
+    if w in ("senior", "sr"):
+        return "senior"
+    if w in ("junior", "jr") or w.startswith("entry"):
+        return "junior"
+    if w in ("staff", "principal", "lead"):
+        return "staff_plus"
+    if w == "intern":
+        return "intern"
+    return "mid"
+
+
+def _level_from_title(title: str) -> str | None:
+    t = title.strip()
+    if not t:
+        return None
+    if P.TITLE_INTERN.search(t):
+        return "intern"
+    if P.TITLE_MANAGER.search(t) and not re.search(r"\bproduct\s+manager|\bprogram\s+manager|\bproject\s+manager", t, re.I):
+        return "manager"
+    senior = bool(P.TITLE_SENIOR.search(t))
+    staff = bool(P.TITLE_STAFF.search(t))
+    if staff:
+        # "Senior/Staff ML Engineer": a title spanning two levels takes the lower
+        if senior and re.search(r"\b(?:senior|sr\.?)\s*(?:/|or|-)\s*(?:staff|principal|lead)\b", t, re.I):
+            return "senior"
+        return "staff_plus"
+    if senior:
+        if re.search(r"\bassociate\b", t, re.I):
+            return "mid"  # "Senior Associate": a consulting rank below manager
+        return "senior"
+    if P.TITLE_MID.search(t):
+        return "mid"
+    if P.TITLE_JUNIOR.search(t):
+        return "junior"
+    return None

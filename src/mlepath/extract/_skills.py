@@ -1,0 +1,156 @@
+"""Find taxonomy skills in posting text: one Aho-Corasick pass, word boundaries, guard rules.
+
+``find_skills(text, taxonomy)`` returns every mention, in text order, with offsets into the text
+it was given. The automaton runs over ``text.lower()`` (kept the same length, so offsets map back
+one-to-one); each hit must sit on word boundaries; overlapping hits keep the leftmost-longest
+("Apache Spark" over "Spark", "JavaScript" over "Java"); ambiguous aliases must then pass their
+guard (see ``_taxonomy.Guard``), judged on the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._taxonomy import AliasEntry, Guard, Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention:
+    """One mention of a skill: ``text[start:end]`` is the surface that matched."""
+
+    id: str
+    name: str
+    category: str
+    start: int
+    end: int
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, but never changing length (``'İ'.lower()`` is two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+# Candidate: (start, end, entry, plural) — plural hits ("APIs") extend one character.
+_Candidate = tuple[int, int, AliasEntry]
+
+
+def _candidates(text: str, low: str, taxonomy: Taxonomy) -> list[_Candidate]:
+    n = len(low)
+    found: list[_Candidate] = []
+    for last, entry in taxonomy.automaton.iter(low):
+        if entry.skill_index < 0:
+            continue
+        start = last - entry.length + 1
+        end = last + 1
+        # Left boundary: an alias that starts with a word character must not continue a word
+        # ("scala" in "escalate"); ".net" in "asp.net" is refused the same way.
+        if start > 0 and _is_word(low[start - 1]) and (_is_word(low[start]) or low[start] == "."):
+            continue
+        if end < n:
+            nxt = low[end]
+            if _is_word(nxt):
+                # A plain plural ("APIs", "LLMs", "microservices") counts; "Excels" does not,
+                # because guarded aliases never take the plural.
+                if (nxt == "s" and entry.guard is None and entry.length >= 3
+                        and low[end - 1].isalpha() and (end + 1 == n or not _is_word(low[end + 1]))):
+                    end += 1
+                elif _is_word(low[last]):
+                    continue
+            # "C" must not be the start of "C++"/"C#" that the taxonomy lacks a key for.
+            elif nxt in "+#" and low[last].isalnum() and entry.length <= 2:
+                continue
+        found.append((start, end, entry))
+    return found
+
+
+def _leftmost_longest(cands: list[_Candidate]) -> list[_Candidate]:
+    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out: list[_Candidate] = []
+    reach = -1
+    for c in cands:
+        if c[0] >= reach:
+            out.append(c)
+            reach = c[1]
+    return out
+
+
+def _passes_local(guard: Guard, surface: str, text: str, start: int, end: int) -> bool:
+    """The guard's checks that look only at the hit itself and its neighbours."""
+    if guard.surfaces and text[start:end] not in guard.surfaces:
+        return False
+    if guard.match_case and text[start:end] != surface:
+        return False
+    if guard.reject_next is not None and guard.reject_next.match(text, end):
+        return False
+    return not (guard.reject_prev is not None
+                and guard.reject_prev.search(text[max(0, start - 24):start]))
+
+
+def _has_context(guard: Guard, text: str, start: int, end: int, anchors: list[int]) -> bool:
+    lo, hi = start - guard.window, end + guard.window
+    for pos in anchors:
+        if lo <= pos <= hi:
+            return True
+    if guard.cue_words is not None:
+        return guard.cue_words.search(text, max(0, lo), min(len(text), hi)) is not None
+    return False
+
+
+def find_skills(text: str, taxonomy: Taxonomy) -> list[SkillMention]:
+    """Every taxonomy skill mentioned in ``text``, in order, with offsets into ``text``.
+
+    >>> from mlepath.extract import load_taxonomy
+    >>> [m.id for m in find_skills("Python, R and SQL; R&D budget", load_taxonomy())]
+    ['python', 'r', 'sql']
+    """
+    if not text:
+        return []
+    low = _lower_same_length(text)
+    chosen = _leftmost_longest(_candidates(text, low, taxonomy))
+
+    # Unambiguous hits anchor the context checks of the guarded ones.
+    accepted: list[_Candidate] = []
+    pending: list[_Candidate] = []
+    for c in chosen:
+        guard = c[2].guard
+        if guard is None:
+            accepted.append(c)
+        elif _passes_local(guard, c[2].surface, text, c[0], c[1]):
+            if guard.needs_context:
+                pending.append(c)
+            else:
+                accepted.append(c)
+    if pending:
+        anchors = [c[0] for c in accepted]
+        late: list[_Candidate] = []
+        for c in pending:
+            guard = c[2].guard
+            assert guard is not None
+            if _has_context(guard, text, c[0], c[1], anchors):
+                accepted.append(c)
+            else:
+                late.append(c)
+        # Second round: "R, Go and Scala" — a guarded hit confirmed above vouches for its
+        # neighbours, but two unconfirmed guarded hits never vouch for each other.
+        if late and len(accepted) > len(anchors):
+            anchors = [c[0] for c in accepted]
+            for c in late:
+                guard = c[2].guard
+                assert guard is not None
+                if _has_context(guard, text, c[0], c[1], anchors):
+                    accepted.append(c)
+        accepted.sort(key=lambda c: c[0])
+
+    skills = taxonomy.skills
+    out: list[SkillMention] = []
+    for start, end, entry in accepted:
+        s = skills[entry.skill_index]
+        out.append(SkillMention(s.id, s.name, s.category, start, end))
+    return out

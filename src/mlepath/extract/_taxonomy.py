@@ -1,0 +1,195 @@
+"""The skills taxonomy: canonical skills, their aliases, and the guard rules for ambiguous names.
+
+The data lives in ``extract/data/taxonomy.json`` (built by ``scripts/build_taxonomy.py`` from
+O*NET 29.2 technology skills, CC BY 4.0, plus a hand-curated ML/MLOps layer). ``load_taxonomy()``
+reads it once and builds the Aho-Corasick automaton once; extractors receive the ``Taxonomy``
+explicitly so tests can inject a tiny one with ``Taxonomy.from_skills([...])``.
+
+Matching model (see ``_skills.py``): the text is lower-cased (length-preserving) and scanned in one
+automaton pass; every hit is then checked for word boundaries in the original text. Aliases whose
+surface is ambiguous ("R", "Go", "Spark", "Excel" ...) carry the name of a *guard* — a small
+context rule kept as data — that decides, from the original text around the hit, whether it is
+the skill or an ordinary word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from mlepath.errors import ExtractError
+
+from ._model import SKILL_CATEGORIES
+
+DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """One canonical skill. ``aliases`` are surface forms (any case) that name it.
+
+    ``guarded`` maps an alias (lower-cased) to the name of the guard rule that must accept a hit
+    of that alias; aliases not in it are accepted on word boundaries alone.
+    """
+
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    guarded: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A context rule for an ambiguous alias, evaluated on the ORIGINAL text around a hit.
+
+    - ``surfaces``: if set, the hit's original text must be exactly one of these (case matters:
+      "R" yes, "r" no; "Spark" yes, "spark" no).
+    - ``reject_next``: regex matched at the character right after the hit ("&D" after "R").
+    - ``reject_prev``: regex searched in the few characters before the hit ("Section " before "R").
+    - ``match_case``: the hit must be written exactly as the alias is in the taxonomy
+      ("Shiny" the R package, not "shiny"); one generic guard serves many brand-name words.
+    - ``needs_context``: the hit counts only if another, unambiguous skill is mentioned within
+      ``window`` characters, or one of ``cue_words`` appears there ("programming", "language").
+    """
+
+    name: str
+    surfaces: tuple[str, ...] = ()
+    reject_next: re.Pattern[str] | None = None
+    reject_prev: re.Pattern[str] | None = None
+    needs_context: bool = False
+    window: int = 120
+    cue_words: re.Pattern[str] | None = None
+    match_case: bool = False
+
+    @classmethod
+    def from_dict(cls, name: str, d: dict[str, Any]) -> Guard:
+        def rx(key: str, flags: int = 0) -> re.Pattern[str] | None:
+            src = d.get(key)
+            return re.compile(src, flags) if src else None
+
+        cues = d.get("cue_words") or []
+        return cls(
+            name=name,
+            surfaces=tuple(d.get("surfaces") or ()),
+            reject_next=rx("reject_next"),
+            # anchored at the end of the preceding slice: r"(section|form)\s+$"
+            reject_prev=rx("reject_prev", re.IGNORECASE),
+            needs_context=bool(d.get("needs_context", False)),
+            match_case=bool(d.get("match_case", False)),
+            window=int(d.get("window", 120)),
+            cue_words=(re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE)
+                       if cues else None),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """What the automaton stores for one lower-cased alias."""
+
+    skill_index: int
+    length: int
+    guard: Guard | None
+    surface: str  # the alias as written in the taxonomy (for ``Guard.match_case``)
+
+
+class Taxonomy:
+    """Skills by id, the Aho-Corasick automaton over their aliases, and the guard rules."""
+
+    def __init__(self, skills: list[Skill], guards: dict[str, Guard] | None = None,
+                 meta: dict[str, Any] | None = None) -> None:
+        self.meta: dict[str, Any] = dict(meta or {})
+        self.guards: dict[str, Guard] = dict(guards or {})
+        self.skills: tuple[Skill, ...] = tuple(skills)
+        self.by_id: dict[str, Skill] = {}
+        for s in self.skills:
+            if s.id in self.by_id:
+                raise ExtractError(f"duplicate skill id {s.id!r} in the taxonomy; ids must be unique")
+            if s.category not in SKILL_CATEGORIES:
+                raise ExtractError(f"skill {s.id!r} has unknown category {s.category!r}; "
+                                   f"choose one of: {', '.join(SKILL_CATEGORIES)}")
+            self.by_id[s.id] = s
+        self.automaton = self._build()
+
+    def _build(self) -> Any:
+        automaton = ahocorasick.Automaton()
+        for index, skill in enumerate(self.skills):
+            for alias in (skill.name, *skill.aliases):
+                key = alias.lower()
+                if not key.strip() or len(key) != len(alias):
+                    continue  # lower() must keep length, else offsets would drift
+                guard_name = skill.guarded.get(key)
+                guard = None
+                if guard_name is not None:
+                    if guard_name not in self.guards:
+                        raise ExtractError(f"skill {skill.id!r} names unknown guard "
+                                           f"{guard_name!r}; define it under 'guards'")
+                    guard = self.guards[guard_name]
+                existing = automaton.get(key, None)
+                # First skill to claim an alias keeps it; a later claim is a data error we
+                # tolerate (O*NET names overlap) rather than silently flipping ownership.
+                if existing is None:
+                    automaton.add_word(key, AliasEntry(index, len(key), guard, alias))
+        if len(automaton) == 0:
+            automaton.add_word("\x00", AliasEntry(-1, 1, None, ""))  # make_automaton needs a key
+        automaton.make_automaton()
+        return automaton
+
+    @classmethod
+    def from_skills(cls, skills: list[Skill], guards: dict[str, Guard] | None = None) -> Taxonomy:
+        """A taxonomy from Python objects (tests inject tiny ones this way)."""
+        return cls(skills, guards)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Taxonomy:
+        guards = {name: Guard.from_dict(name, g) for name, g in (data.get("guards") or {}).items()}
+        skills = [
+            Skill(id=s["id"], name=s["name"], category=s["category"],
+                  aliases=tuple(s.get("aliases") or ()),
+                  guarded={k.lower(): v for k, v in (s.get("guarded") or {}).items()})
+            for s in data.get("skills") or ()
+        ]
+        return cls(skills, guards, data.get("meta"))
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self.by_id
+
+    def __repr__(self) -> str:
+        return f"Taxonomy({len(self.skills)} skills, {len(self.guards)} guards)"
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """The taxonomy at ``path`` (default: the packaged ``data/taxonomy.json``), built once.
+
+    >>> tax = load_taxonomy()
+    >>> tax.by_id["pytorch"].category
+    'ml_framework'
+    """
+    return _load_cached(str(Path(path).resolve()) if path is not None else str(DEFAULT_TAXONOMY_PATH))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> Taxonomy:
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExtractError(f"cannot read taxonomy file {path!r} ({exc.strerror}); "
+                           "pass an existing JSON taxonomy or omit the path for the default") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ExtractError(f"taxonomy file {path!r} is not valid JSON (line {exc.lineno}); "
+                           "rebuild it with: python scripts/build_taxonomy.py") from exc
+    if not isinstance(data, dict) or "skills" not in data:
+        raise ExtractError(f"taxonomy file {path!r} has no 'skills' list; "
+                           "rebuild it with: python scripts/build_taxonomy.py")
+    return Taxonomy.from_dict(data)

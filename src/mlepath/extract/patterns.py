@@ -1,0 +1,196 @@
+"""Every regular expression extraction uses, compiled once at import.
+
+Each constant has a comment quoting sample text it targets. The functions in the sibling
+modules only use these constants; they run them on the few sentences a cheap keyword pass
+selected (see ``_doc.py``), never on the whole posting.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# ---------------------------------------------------------------- text structure
+
+# "Minimum qualifications:" / "- Master's degree" : strips bullets and list numbers off a line
+BULLET = re.compile(r"^[\s\-–—•·*●○▪■◦➢►✓✔>#\d.)(]*")
+
+# "... in 2019. We are ..." : candidate sentence ends inside a line (checked for abbreviations)
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(“A-Z0-9•])")
+
+# "B.S. Computer Science" / "e.g. Python" : the word before a period is an abbreviation
+ABBREV_TAIL = re.compile(r"(?:\b[A-Za-z]\.){1,3}$|\b(?:e\.g|i\.e|etc|vs|incl|approx|min|max|yrs|Sr|Jr|Dr|Mr|Ms|Mrs|No|St|Inc|Ltd|Co|U\.S)\.$|\bPh\.\s?D\.$", _I)
+
+# --------------------------------------------------------------------- headings
+
+# "Preferred Qualifications" / "Nice to have" / "Bonus points" / "Ideally you have"
+HEADING_PREFERRED = re.compile(
+    r"\b(?:preferred|preferably|nice[\s-]to[\s-]haves?|bonus(?:\s+points)?|ideal(?:ly)?|desired|desirable|"
+    r"pluses|a\s+plus|extra\s+credit|good[\s-]to[\s-]haves?|great[\s-]to[\s-]haves?|would\s+be\s+nice|"
+    r"stand\s+out|even\s+better|added\s+bonus|differentiators?|not\s+required\s+but|"
+    r"would\s+be\s+(?:great|a\s+plus)|optional)\b", _I)
+# the soft preferred headings: "Desired Skills", "Ideal Qualifications" count as the
+# requirements when the same posting also has a firm preferred heading ("Nice to have")
+HEADING_SOFT_PREFERRED = re.compile(r"\b(?:desired|desirable|ideal(?:ly)?)\b", _I)
+
+# "Minimum qualifications" / "Basic Qualifications" / "Requirements" / "What you'll need"
+HEADING_REQUIRED = re.compile(
+    r"\b(?:minimum|basic|required|requirements?|qualifications?|must[\s-]haves?|must\s+have|"
+    r"what\s+you(?:'ll|’ll|\s+will)?\s+(?:need|bring|have)|you\s+(?:have|bring|are|will\s+have|should\s+have)|"
+    r"who\s+you\s+are|about\s+you|what\s+we(?:'re|’re|\s+are)\s+looking\s+for|looking\s+for|"
+    r"your\s+(?:profile|background|experience|skills|qualifications)|skills|experience|education|"
+    r"competenc(?:y|ies)|knowledge|expertise|background|profile|prerequisites|essential|"
+    r"what\s+(?:it\s+)?takes|to\s+be\s+successful|we(?:'d|’d|\s+would)\s+love|need\s+to\s+have|"
+    r"you\s+might\s+be\s+a\s+fit|ideal\s+candidate)\b", _I)
+
+# "Responsibilities" / "What you'll do" / "Benefits" / "About us" : end the previous section
+HEADING_NEUTRAL = re.compile(
+    r"\b(?:responsibilit(?:y|ies)|what\s+you(?:'ll|’ll|\s+will)\s+(?:do|be\s+doing|work\s+on)|duties|"
+    r"about|benefits?|perks|compensation|salary|pay|the\s+role|role|overview|summary|description|"
+    r"why|who\s+we\s+are|company|location|culture|team|equal|eeo|apply|day[\s-]to[\s-]day|impact|"
+    r"mission|job\s+details|what\s+we\s+offer|offer|opportunity|position|schedule|travel|"
+    r"clearance|type|family|suitability|you(?:'ll|’ll|\s+will)\s+(?:do|get)|working|work\s+environment|"
+    r"projects|tasks|accountabilities|in\s+this\s+role|key\s+result)\b", _I)
+
+# "Qualifications: 5+ years ..." / "Preferred: PhD" : a heading followed by content on the line
+INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—]\s*(\S.*)$")
+
+# ------------------------------------------------------------------------ cues
+
+# "Master's preferred" / "a plus" / "nice to have" / "ideally" / "bonus" : softens a clause
+CUE_PREFERRED = re.compile(
+    r"\bpreferred\b|\bpreferably\b|\bprefer\b|\bpreference\b|\ba\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?plus\b|"
+    r"\bis\s+a\s+plus|\bplus\s*[.!)]|\(\s*plus\s*\)|\bnice[\s-]to[\s-]have\b|\bideally\b|\bideal\b(?!\s+(?:candidate|person|fit))|"
+    r"\bdesired\b|\bdesirable\b|\bbonus\b|\badvantage(?:ous)?\b|\bbeneficial\b|"
+    r"\bwould\s+be\s+(?:great|nice|helpful)|\bhelpful\b|\bnot\s+required\b|\boptional\b|\bappreciated\b|"
+    r"\bencouraged\b|\bhighly\s+valued\b|\bwelcome[d]?\b", _I)
+
+# "Bachelor's degree required" / "must have" / "minimum" : firms a clause up
+CUE_REQUIRED = re.compile(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b|\bessential\b", _I)
+
+# ----------------------------------------------------------------------- degrees
+
+# "PhD" / "Ph.D." / "doctorate" / "doctoral" / "BS" / "B.Sc." / "MS" / "M.Tech" / "MBA" /
+# "graduate degree" / "advanced degree" / "4-year degree" / "high school diploma" / "GED"
+DEGREE = re.compile(
+    r"(?P<phd>\bph\.?\s?d\b\.?s?|\bdoctorates?\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor\s+of\b|\bdoctor'?s\s+degree)"
+    r"|(?P<master>\bmaster(?:'s|’s|s)(?!\s+program)?\b|\bmasters?\s+(?:degree|of|in)\b|\bmasters?\b(?=\s*(?:/|or\b|,)\s*(?:ph|doc))"
+    r"|\bm\.\s?s\.?(?![a-z])|\bms(?!\s+(?:office|excel|word|sql|access|project|teams|azure|power|visio|outlook|dynamics|fabric|windows))\b"
+    r"|\bm\.\s?sc\b\.?|\bmsc\b|\bm\.a\.|\bma\b(?=\s*(?:in\b|degree|/|,|or\b))|\bmba\b|\bm\.\s?tech\b|\bmtech\b|\bm\.\s?eng\b|\bmeng\b"
+    r"|\bm\.?stat\b|\bmphil\b|\b(?:post-?)?graduate(?:[\s-]level)?\s+(?:degree|studies|study|education|student|program|programme|school)"
+    r"|\badvanced\s+(?:academic\s+)?degree|\bhigher\s+degree)"
+    r"|(?P<bachelor>\bbachelor(?:'s|’s|s)?\b|\bb\.\s?s\.?(?![a-z])|\bbs\b|\bb\.\s?sc\b\.?|\bbsc\b|\bb\.a\.|\bba\b(?=\s*(?:in\b|degree|/|,|or\b))"
+    r"|\bb\.\s?tech\b|\bbtech\b|\bb\.e\.|\bbe\b(?=\s*/)|\bundergrad(?:uate)?(?:\s+(?:degree|studies|study|education|student|program))?\b"
+    r"|\b(?:4|four)[\s-]year\s+(?:college\s+|university\s+)?degree|\b(?:college|university)\s+degree|\bbaccalaureate\b)"
+    r"|(?P<associate>\bassociate(?:'s|’s|s)?\s+degree|\baa/as\b|\ba\.a\.s?\b)"
+    r"|(?P<high_school>\bhigh\s+school\b|\bged\b|\bsecondary\s+school)"
+    r"|(?P<degree>\bdegrees?\b(?!\s+of\b)|\bdiploma\b|\bgraduated?\b(?=\s+(?:from|with|in)\b))",
+    _I)
+
+# "high degree of" / "360-degree" / "to some degree" : the word "degree" that is not a diploma
+DEGREE_NOT_DIPLOMA = re.compile(r"(?:high|360|some|certain|great|varying|large|any|different)[\s-]+$", _I)
+
+# "no degree required" / "degree not required" / "Education: None"
+NO_DEGREE = re.compile(
+    r"\bno\s+(?:college\s+|university\s+|formal\s+)?degree\s+(?:is\s+)?(?:required|necessary|needed)|"
+    r"\bdegree\s+(?:is\s+)?not\s+(?:required|necessary|needed)|\bdo\s+not\s+(?:need|require)\s+a\s+degree|"
+    r"\bwithout\s+a\s+(?:college\s+)?degree", _I)
+
+# "currently pursuing a Master's" / "enrolled in a PhD program"
+PURSUING = re.compile(r"\b(?:pursuing|enrolled|enrollment|candidate\s+for|working\s+towards?|currently\s+in|student)\b", _I)
+
+# "or equivalent practical experience" / "or comparable work experience" / "in lieu of a degree"
+EQUIVALENT_EXPERIENCE = re.compile(
+    r"\bequivalent\s+(?:practical\s+|professional\s+|work\s+|industry\s+|relevant\s+|related\s+|research\s+|job\s+|military\s+|technical\s+)*"
+    r"(?:experience|work|training|combination|background)"
+    r"|\bcomparable\s+(?:\w+\s+){0,2}experience"
+    r"|\band/or\s+(?:\w+\s+){0,3}experience"
+    r"|\bor\s+(?:relevant|related|practical|professional|industry|applicable|commensurate)\s+(?:\w+\s+){0,2}experience"
+    r"|\bor\s+(?:an?\s+)?(?:equivalent\s+)?combination\s+of\s+(?:relevant\s+)?(?:education|experience)"
+    r"|\bin\s+lieu\s+of\b|\binstead\s+of\s+a\s+degree|\bequivalent\s+experience"
+    r"|\bor\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s*(?:\+\s*)?years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience\s+(?:in\s+lieu|instead)"
+    r"|\bexperience\s+(?:may|can)\s+(?:be\s+)?(?:substitute|replace)|\bsubstitut\w*\s+(?:for\s+)?(?:the\s+)?(?:degree|education)"
+    r"|\bdegree\s+(?:or|and/or)\s+(?:\d+\+?\s*years|relevant|equivalent)"
+    r"|\bor\s+(?:equivalent\s+)?(?:bootcamp|military|certification)", _I)
+
+# ------------------------------------------------------------------- experience
+
+# "5+ years" / "3-5 years" / "3 to 5 yrs" / "at least six months" / "one year"
+_NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a|an)"
+YEARS = re.compile(
+    rf"(?P<low>{_NUM})\s*(?:\+|plus)?\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:-|–|—|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?"
+    r"(?P<unit>years?|yrs?|months?)\b(?!\s+(?:old|ago|of\s+age))", _I)
+# "in the last 5 years" / "for over 30 years" / "founded 20 years" : company history, not a requirement
+YEARS_NOT_EXPERIENCE = re.compile(
+    r"(?:last|past|over\s+the|next|first|within|in\s+business\s+for|been\s+\w+\s+for|history|founded|since|for\s+over|more\s+than\s+\d+\s+years\s+ago)\s*$", _I)
+# "experience" / "exp." / "background in" / "working in" : a sentence about experience
+EXPERIENCE_WORD = re.compile(r"\bexperience[ds]?\b|\bexp\b|\bbackground\b|\bworking\b|\bwork\b|\bhands-on\b|\bprofessional\b|\bindustry\b|\bpost-?doc|\bin\s+(?:a|an|the)\b|\bof\b", _I)
+
+# ------------------------------------------------------------------ fields of study
+
+# "Computer Science" / "CS" / "Statistics" / "related technical field" / "STEM" ...
+FIELD = re.compile(
+    r"(?P<computer_engineering>\bcomputer\s+engineering\b|\bcomputer\s+(?:science\s*)?/\s*engineering\b|\bce\b(?=\s*[,/)]))"
+    r"|(?P<electrical_engineering>\belectrical(?:\s+(?:and|&)\s+computer)?(?:\s+engineering)?\b|\bee\b(?=\s*[,/)])|\bece\b)"
+    r"|(?P<software_engineering>\bsoftware\s+(?:engineering|development)\b)"
+    r"|(?P<computer_science>\bcomputer\s+sciences?\b|\bcomp\.?\s*sci\b|\bcs\b|\bcomputing\b|\bcomputational\s+science)"
+    r"|(?P<data_science>\bdata\s+science\b|\bdata\s+analytics\b|\banalytics\b)"
+    r"|(?P<statistics>\b(?:bio)?statistic(?:s|al)?\b|\bstats?\b)"
+    r"|(?P<mathematics>\b(?:applied\s+)?math(?:ematics|ematical|s)?\b)"
+    r"|(?P<physics>\bphysics\b)"
+    r"|(?P<operations_research>\boperations?\s+research\b|\bor\b(?=\s*/)|\bmanagement\s+science)"
+    r"|(?P<economics>\b(?:health\s+)?economics\b|\beconometrics\b|\beconomic\b)"
+    r"|(?P<information_systems>\binformation\s+(?:systems|technology|science)\b|\bmis\b|\bit\b(?=\s*[,/)]))"
+    r"|(?P<machine_learning>\bmachine\s+learning\b|\bartificial\s+intelligence\b|\bai\b|\bml\b|\bcomputer\s+vision\b|"
+    r"\bnatural\s+language\s+processing\b|\bnlp\b|\bdeep\s+learning\b|\bhuman-centered\s+ai\b)"
+    r"|(?P<engineering>\b(?:mechanical|biomedical|chemical|industrial|aerospace|civil|systems|control|controls|"
+    r"robotics|nuclear|environmental|manufacturing|materials)(?:\s+engineering)?\b|\bengineering\b|\brobotics\b)"
+    r"|(?P<quantitative>\bquantitative\b|\bstem\b|\btechnical\s+(?:field|discipline|area|degree)|"
+    r"\b(?:related|relevant|similar)\s+(?:technical|scientific|analytical|science|engineering|stem)\b|"
+    r"\bscientific\s+(?:field|discipline)|\banalytical\s+(?:field|discipline)|\bhard\s+science)"
+    r"|(?P<other>\bbioinformatics\b|\bbiology\b|\bbiological\b|\bchemistry\b|\blife\s+sciences?\b|\bbusiness\b|\bfinance\b|"
+    r"\bfinancial\s+engineering\b|\baccounting\b|\bmarketing\b|\bneuroscience\b|\bpsychology\b|\bepidemiology\b|"
+    r"\bhealth\s+informatics\b|\binformatics\b|\bsocial\s+sciences?\b|\blinguistics\b|\bcognitive\s+science\b|"
+    r"\bgenetics\b|\bgenomics\b|\bbiochemistry\b|\bpublic\s+health\b|\bapplied\s+sciences?\b|\bgeography\b|"
+    r"\bgis\b|\bsupply\s+chain\b|\bpolitical\s+science\b|\bsociology\b|\bmedicine\b|\bpharmacy\b|\bnursing\b|"
+    r"\bgeoscience\b|\bastronomy\b|\bastrophysics\b|\bmaterials\s+science\b|\bcomputational\s+biology\b)",
+    _I)
+# "experience in CS" : field words after this belong to the experience, not to the degree
+FIELD_STOP = re.compile(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar", _I)
+
+# ------------------------------------------------------------------------ titles
+
+# "Senior Data Scientist" / "Sr. ML Engineer" / "Staff" / "Principal" / "Intern" / "Data Scientist II"
+TITLE_INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", _I)
+TITLE_MANAGER = re.compile(r"\bmanager\b|\bdirector\b|\bhead\s+of\b|\bvp\b|\bvice\s+president\b|\bchief\b|\bmgr\b", _I)
+TITLE_STAFF = re.compile(r"\bstaff\b|\bprincipal\b|\bdistinguished\b|\barchitect\b|\blead\b|\bfellow\b|"
+                         r"\b(?:iv|v|vi)\b|\b(?:level|l)\s*[6-9]\b|(?:engineer|scientist|analyst|developer)\s+[5-9]\b", _I)
+TITLE_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer)\s+(?:3|4)\b", _I)
+TITLE_MID = re.compile(r"\bii\b|(?:engineer|scientist|analyst|developer)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b", _I)
+TITLE_JUNIOR = re.compile(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|"
+                          r"\bgraduate\b|\bearly[\s-]career\b|\b(?:i|1)\s*$|\bi\b(?=\s*[-,(/|])|(?:engineer|scientist|analyst|developer)\s+1\b", _I)
+# "we are looking for a Senior Data Scientist" / "As a lead data scientist"
+BODY_LEVEL = re.compile(
+    r"\b(?:looking\s+for|seeking|hiring|hire|as)\s+(?:an?|the|our)\s+(?:(?:highly|experienced|talented|motivated|skilled)\s+)*"
+    r"(?P<level>senior|sr\.?|junior|jr\.?|entry[\s-]level|mid[\s-]level|staff|principal|lead|intern)\b", _I)
+BODY_LEVEL_SPAN = re.compile(r"\b(junior|entry|mid|senior)[\s-]+(?:level\s+)?(?:to|or|-)\s*(?:a\s+)?(mid|senior|staff)[\s-]level\b", _I)
+
+# ------------------------------------------------------------------------- roles
+
+# "Machine Learning Engineer" / "MLOps" / "AI Engineer" / "ML Platform"
+ROLE_ML_ENGINEER = re.compile(
+    r"\b(?:machine\s+learning|ml|ai|a\.i\.|mlops|llm|genai|gen\s+ai|generative\s+ai|deep\s+learning|nlp|"
+    r"computer\s+vision|cv|applied\s+ai|applied\s+ml|perception|inference)\s*(?:/\s*\w+\s*)?(?:engineer|engineering|developer|"
+    r"ops|platform|infrastructure|infra|architect|specialist)\b|\bmlops\b|\bml\s*ops\b|\bai/ml\s+engineer|\bml/ai\s+engineer", _I)
+# "Research Scientist" / "Research Engineer" / "AI Researcher"
+ROLE_RESEARCH = re.compile(r"\bresearch\s+(?:scientist|engineer|fellow)\b|\bresearcher\b|\bscientist,?\s+research\b", _I)
+ROLE_APPLIED_SCIENTIST = re.compile(r"\bapplied\s+(?:research\s+)?scientist\b|\bmachine\s+learning\s+scientist|\bml\s+scientist|\bai\s+scientist", _I)
+ROLE_DATA_SCIENTIST = re.compile(r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist", _I)
+ROLE_DATA_ENGINEER = re.compile(r"\bdata\s+(?:engineer|engineering|platform\s+engineer|architect|warehouse)\b|\betl\s+developer|\banalytics\s+engineer", _I)
+ROLE_DATA_ANALYST = re.compile(r"\banalyst\b|\bbusiness\s+intelligence\b|\bbi\s+(?:developer|engineer)|\banalytics\b", _I)
+ROLE_SOFTWARE = re.compile(r"\bsoftware\b|\bdeveloper\b|\bswe\b|\bbackend\b|\bback-end\b|\bfrontend\b|\bfront-end\b|"
+                           r"\bfull[\s-]?stack\b|\bengineer\b|\bprogrammer\b|\bsdet\b|\bqa\b|\bdevops\b|\bsre\b", _I)
+# "Software Engineer, Machine Learning" / "Software Engineer - AI/ML" : an ML-flavoured title
+TITLE_ML_WORDS = re.compile(r"\bmachine\s+learning\b|\bml\b|\bai\b|\bllm|\bdeep\s+learning\b|\bnlp\b|\bcomputer\s+vision\b|"
+                            r"\bgenai\b|\bgenerative\b|\bmlops\b|\bartificial\s+intelligence\b|\bai/ml\b|\bml/ai\b", _I)
