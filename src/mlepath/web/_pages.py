@@ -1,0 +1,115 @@
+"""Server-rendered pages. Like the API, they only call library functions and render results."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+
+from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
+from mlepath.extract._model import MIN_REQUIRED_VALUES
+
+from ._deps import PostingQueryDep, StoreDep
+from ._errors import ApiError
+from ._highlight import evidence_spans, highlight
+from ._queries import PostingQuery, search_postings
+
+router = APIRouter(include_in_schema=False)
+
+# plotly.js ships inside the installed plotly package; found without importing plotly itself.
+PLOTLY_JS = FilePath(str(importlib.util.find_spec("plotly").origin)).parent.joinpath(  # type: ignore[union-attr]
+    "package_data", "plotly.min.js")
+CHOICES = {"role": ROLE_FAMILIES, "focus": ML_FOCUS_VALUES, "seniority": SENIORITY_VALUES,
+           "min_required": MIN_REQUIRED_VALUES}
+
+
+def render(request: Request, template: str, context: dict[str, Any],
+           status: int = 200) -> Response:
+    templates = request.app.state.templates
+    response: Response = templates.TemplateResponse(request, template, context,
+                                                    status_code=status)
+    return response
+
+
+@router.get("/")
+def home() -> Response:
+    return RedirectResponse("/market", status_code=307)
+
+
+@router.get("/vendor/plotly.min.js")
+def plotly_js() -> Response:
+    """plotly.js from the installed plotly package: works offline, no CDN."""
+    return FileResponse(PLOTLY_JS, media_type="text/javascript",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+def _query_string(query: PostingQuery, **change: Any) -> str:
+    fields = {k: getattr(query, k) for k in (
+        "q", "role", "focus", "seniority", "company", "location", "remote", "date_from",
+        "date_to", "source", "min_required", "preferred", "skill", "limit", "offset")}
+    fields.update(change)
+    clean = {k: v for k, v in fields.items()
+             if v not in (None, "") and not (k == "limit" and v == 50) and
+             not (k == "offset" and v == 0)}
+    return urlencode(clean)
+
+
+@router.get("/postings")
+def postings_page(request: Request, store: StoreDep, query: PostingQueryDep) -> Response:
+    total, rows = search_postings(store, query)
+    prev_url = next_url = None
+    if query.offset > 0:
+        prev_url = "/postings?" + _query_string(query, offset=max(0, query.offset - query.limit))
+    if query.offset + len(rows) < total:
+        next_url = "/postings?" + _query_string(query, offset=query.offset + query.limit)
+    active = [(k, getattr(query, k)) for k in (
+        "company", "preferred", "skill", "source", "remote", "date_from", "date_to")
+        if getattr(query, k) is not None]
+    return render(request, "postings.html", {
+        "query": query, "total": total, "rows": rows, "choices": CHOICES,
+        "prev_url": prev_url, "next_url": next_url, "active": active})
+
+
+@router.get("/postings/{posting_id}")
+def posting_page(request: Request, store: StoreDep,
+                 posting_id: Annotated[str, Path(max_length=300)]) -> Response:
+    posting = store.get_posting(posting_id)
+    if posting is None:
+        raise ApiError(404, f"no posting {posting_id!r}; search on /postings")
+    req = store.get_requirements(posting.id)
+    spans = evidence_spans(posting.description_text, req.evidence) if req else []
+    url = posting.url or ""
+    safe_url = url if urlsplit(url).scheme in ("http", "https") else None
+    return render(request, "posting.html", {
+        "posting": posting, "req": req, "safe_url": safe_url,
+        "highlighted": highlight(posting.description_text, spans)})
+
+
+@router.get("/docs")
+def docs_page(request: Request) -> Response:
+    """A local API reference rendered from the OpenAPI schema (Swagger UI would need a CDN)."""
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "description": p.get("description", ""),
+                       "type": _schema_type(p.get("schema", {}))}
+                      for p in op.get("parameters", [])]
+            body = op.get("requestBody", {}).get("content", {})
+            ops.append({"id": op.get("operationId", ""), "method": method, "path": path,
+                        "summary": op.get("summary", ""), "description": op.get("description", ""),
+                        "params": params, "body": ", ".join(body)})
+    return render(request, "docs.html", {"spec": spec, "ops": ops})
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "enum" in schema:
+        return " | ".join(str(v) for v in schema["enum"])
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    return str(schema.get("format") or schema.get("type") or "")
