@@ -1,0 +1,26 @@
+"""Plan: portfolio projects chosen by greedy weighted set cover over the person's missing
+skills, scheduled over their weeks, with target titles and weekly habits.
+
+    plan = make_plan(fit_report, weeks=20, hours_per_week=10, path_id="self-study")
+    plan.to_dict()   # the `mlepath plan --format json` document
+"""
+
+from __future__ import annotations
+
+from ._catalogue import Project, habits_for, load_projects
+from ._cover import CoverStep, greedy_cover
+from ._plan import Plan, PlannedProject, TargetTitle, make_plan, schedule, target_titles
+
+__all__ = [
+    "CoverStep",
+    "Plan",
+    "PlannedProject",
+    "Project",
+    "TargetTitle",
+    "greedy_cover",
+    "habits_for",
+    "load_projects",
+    "make_plan",
+    "schedule",
+    "target_titles",
+]
