@@ -37,34 +37,36 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-# Candidate: (start, end, entry, plural) — plural hits ("APIs") extend one character.
+# Candidate: (start, end, entry) — a plural hit ("APIs") ends one character after its alias.
 _Candidate = tuple[int, int, AliasEntry]
 
 
-def _candidates(text: str, low: str, taxonomy: Taxonomy) -> list[_Candidate]:
-    n = len(low)
+def _candidates(padded: str, taxonomy: Taxonomy) -> list[_Candidate]:
+    """Automaton hits on ``padded`` (= " " + lower(text) + " "), as offsets into ``text``.
+
+    Every key starts with its left-boundary character, so in ``padded`` the alias starts one
+    character after the key does, which is exactly its offset in the unpadded text.
+    """
+    last_index = len(padded) - 1
     found: list[_Candidate] = []
-    for last, entry in taxonomy.automaton.iter(low):
+    for last, entry in taxonomy.automaton.iter(padded):
+        if entry.right_bounded:
+            end = last - 1  # the key's last char (padded index ``last``) is the boundary
+            start = end - entry.length
+            found.append((start, end, entry))
+            continue
         if entry.skill_index < 0:
             continue
-        start = last - entry.length + 1
-        end = last + 1
-        # Left boundary: an alias that starts with a word character must not continue a word
-        # ("scala" in "escalate"); ".net" in "asp.net" is refused the same way.
-        if start > 0 and _is_word(low[start - 1]) and (_is_word(low[start]) or low[start] == "."):
-            continue
-        if end < n:
-            nxt = low[end]
-            if _is_word(nxt):
-                # A plain plural ("APIs", "LLMs", "microservices") counts; "Excels" does not,
-                # because guarded aliases never take the plural.
-                if (nxt == "s" and entry.guard is None and entry.length >= 3
-                        and low[end - 1].isalpha() and (end + 1 == n or not _is_word(low[end + 1]))):
-                    end += 1
-                elif _is_word(low[last]):
-                    continue
-            # "C" must not be the start of "C++"/"C#" that the taxonomy lacks a key for.
-            elif nxt in "+#" and low[last].isalnum() and entry.length <= 2:
+        end = last  # padded index last+1 is the char after the alias; text offset = last
+        start = end - entry.length
+        nxt = padded[last + 1] if last < last_index else " "
+        if _is_word(nxt) and _is_word(padded[last]):
+            # A plain plural ("microservices", "LLMs") counts; "Excels" does not, because
+            # guarded aliases never take the plural.
+            if (nxt == "s" and entry.guard is None and padded[last].isalpha()
+                    and (last + 2 > last_index or not _is_word(padded[last + 2]))):
+                end += 1
+            else:
                 continue
         found.append((start, end, entry))
     return found
@@ -112,8 +114,8 @@ def find_skills(text: str, taxonomy: Taxonomy) -> list[SkillMention]:
     """
     if not text:
         return []
-    low = _lower_same_length(text)
-    chosen = _leftmost_longest(_candidates(text, low, taxonomy))
+    padded = " " + _lower_same_length(text) + " "
+    chosen = _leftmost_longest(_candidates(padded, taxonomy))
 
     # Unambiguous hits anchor the context checks of the guarded ones.
     accepted: list[_Candidate] = []

@@ -29,6 +29,13 @@ from ._model import SKILL_CATEGORIES
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 
+# Characters that may stand right before / after a skill name. The matcher pads the text with a
+# space at each end, so the start and end of the text count as boundaries too. "." is not a left
+# boundary ("node.js" must not yield "js") but is a right one ("... and R.").
+LEFT_BOUNDARIES = " \n\t\r\f\v([{/,;:-\"'*&+>|!?=<~^`@\u00a0\u2018\u201c\u2022\u00b7\u2013\u2014\u25cf\u25aa\u2212"
+RIGHT_BOUNDARIES = LEFT_BOUNDARIES.replace("+", "").replace("@", "") + ".)]}\u2019\u201d"
+SHORT_ALIAS = 3  # aliases up to this length are keyed with both boundaries
+
 
 @dataclass(frozen=True, slots=True)
 class Skill:
@@ -97,6 +104,7 @@ class AliasEntry:
     length: int
     guard: Guard | None
     surface: str  # the alias as written in the taxonomy (for ``Guard.match_case``)
+    right_bounded: bool  # the automaton key includes the character after the alias
 
 
 class Taxonomy:
@@ -108,6 +116,7 @@ class Taxonomy:
         self.guards: dict[str, Guard] = dict(guards or {})
         self.skills: tuple[Skill, ...] = tuple(skills)
         self.by_id: dict[str, Skill] = {}
+        self._claimed: set[str] = set()
         for s in self.skills:
             if s.id in self.by_id:
                 raise ExtractError(f"duplicate skill id {s.id!r} in the taxonomy; ids must be unique")
@@ -122,8 +131,10 @@ class Taxonomy:
         for index, skill in enumerate(self.skills):
             for alias in (skill.name, *skill.aliases):
                 key = alias.lower()
-                if not key.strip() or len(key) != len(alias):
+                if not key.strip() or len(key) != len(alias) or key in self._claimed:
                     continue  # lower() must keep length, else offsets would drift
+                # First skill to claim an alias keeps it (O*NET spellings overlap).
+                self._claimed.add(key)
                 guard_name = skill.guarded.get(key)
                 guard = None
                 if guard_name is not None:
@@ -131,13 +142,19 @@ class Taxonomy:
                         raise ExtractError(f"skill {skill.id!r} names unknown guard "
                                            f"{guard_name!r}; define it under 'guards'")
                     guard = self.guards[guard_name]
-                existing = automaton.get(key, None)
-                # First skill to claim an alias keeps it; a later claim is a data error we
-                # tolerate (O*NET names overlap) rather than silently flipping ownership.
-                if existing is None:
-                    automaton.add_word(key, AliasEntry(index, len(key), guard, alias))
+                # Keys carry their left word boundary (and, for short aliases, the right one
+                # too), so "r" is found only as a word, not at each letter r of the text: the
+                # automaton then reports a few dozen hits per posting instead of hundreds.
+                short = len(key) <= SHORT_ALIAS
+                entry = AliasEntry(index, len(key), guard, alias, short)
+                for left in LEFT_BOUNDARIES:
+                    if short:
+                        for right in RIGHT_BOUNDARIES:
+                            automaton.add_word(left + key + right, entry)
+                    else:
+                        automaton.add_word(left + key, entry)
         if len(automaton) == 0:
-            automaton.add_word("\x00", AliasEntry(-1, 1, None, ""))  # make_automaton needs a key
+            automaton.add_word("\x00\x00", AliasEntry(-1, 1, None, "", False))
         automaton.make_automaton()
         return automaton
 
