@@ -21,6 +21,9 @@ _OTHER_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four
                                 re.IGNORECASE)
 
 
+_FORWARD_ONLY = {"preferably", "ideally", "ideal", "prefer", "preference"}
+
+
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     """Every preferred/required cue in a sentence, in order."""
     spans: list[tuple[int, int, Level]] = []
@@ -34,8 +37,20 @@ def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     return spans
 
 
+# "Master's or PhD" / "BS, MS, or PhD" / "Master's degree in CS or PhD": one group of alternatives
+_TIGHT = re.compile(r"^[\s,/]*(?:or|and|and/or|&)?\s*(?:an?\s+)?$", re.IGNORECASE)
+_DEGREE_WORD = re.compile(r"\bdegrees?\b", re.IGNORECASE)
+
+
+def _tight(between: str) -> bool:
+    b = _DEGREE_WORD.sub(" ", between)
+    if _TIGHT.match(b):
+        return True
+    return len(b) <= 45 and not any(c in b for c in ",(;")
+
+
 def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int, Level]],
-                  other_mentions: list[int]) -> Level | None:
+                  mentions: list[tuple[int, int]]) -> Level | None:
     """The cue that governs the mention at ``sentence[start:end]``, or ``None`` (use the section).
 
     A cue after the mention governs it when nothing separates them ("Master's or PhD preferred");
@@ -43,10 +58,25 @@ def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int
     """
     for cs, ce, level in cues:
         if cs >= end:
+            if sentence[cs:ce].lower() in _FORWARD_ONLY:
+                continue  # "2+ years, preferably in SaaS": the cue softens what follows it
             between = sentence[end:cs]
+            if "(" in between and between[:between.index("(")].strip():
+                break  # "3+ years (ideally with a Master's)": the aside is about something else
             if _HARD_BOUNDARY.search(between) or len(between) > 140:
                 break
             if _OTHER_REQUIREMENT.search(between):
+                break
+            # another mention before the cue: the cue reaches back only over a tight group
+            prev_end = end
+            ok = True
+            for ms, me in mentions:
+                if ms >= end and me <= cs:
+                    if not _tight(sentence[prev_end:ms]):
+                        ok = False
+                        break
+                    prev_end = me
+            if not ok:
                 break
             return level
     before: tuple[int, int, Level] | None = None

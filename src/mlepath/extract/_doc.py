@@ -9,6 +9,7 @@ run only on the marked sentences.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -107,7 +108,8 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum()
 
 
-def _classify_heading(core: str, ends_colon: bool, bulleted: bool) -> tuple[Polarity, bool] | None:
+def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
+                      inline: bool = False) -> tuple[Polarity, bool] | None:
     """Polarity of a heading line, and whether it is a soft ("Desired", "Ideal") preferred heading.
 
     ``None`` when the line is content, not a heading.
@@ -118,12 +120,14 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool) -> tuple[Pola
     words = core.split()
     if len(words) > 9:
         return None
+    if not ends_colon and _ITEM_WORDS.search(core):
+        return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
     if not (ends_colon or (titled and not bulleted) or core.isupper()):
         # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
         if bulleted or not (P.HEADING_PREFERRED.match(core) or _STRONG_REQUIRED_START(core)):
             return None
-    if P.DEGREE.search(core) and not ends_colon:
+    if P.DEGREE.search(core) and (inline or not ends_colon):
         # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
         m = P.DEGREE.search(core)
         if m and m.lastgroup != "degree":
@@ -134,9 +138,12 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool) -> tuple[Pola
         return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _FIRM_PREF(core)
     if P.HEADING_REQUIRED.search(core):
         return "required", False
-    if P.HEADING_NEUTRAL.search(core) or ends_colon:
+    if P.HEADING_NEUTRAL.search(core) or (ends_colon and not inline):
         return "neutral", False
     return None
+
+
+_ITEM_WORDS = re.compile(r"\b(?:with|using|such\s+as|including|e\.g|and/or|in)\b|\(", re.IGNORECASE)
 
 
 def _FIRM_PREF(core: str) -> bool:  # noqa: N802 - reads like the regex constants it wraps
@@ -169,10 +176,6 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         piece = text[s:e]
         b = P.BULLET.match(piece)
         lead = b.end() if b else 0
-        # keep digits that start "5+ years": the bullet pattern only strips "1." / "2)" style marks
-        if lead and piece[lead - 1:lead].isdigit():
-            while lead and piece[lead - 1].isdigit():
-                lead -= 1
         s2 = s + lead
         e2 = e
         while e2 > s2 and text[e2 - 1].isspace():
@@ -223,6 +226,9 @@ def analyse(text: str) -> Doc:
     line_soft: list[bool] = [False] * n_lines
     inline_from: dict[int, int] = {}
     has_firm_pref = False
+    section = 0
+    line_section: list[int] = [0] * n_lines
+    section_size: dict[int, int] = {}
     for i in range(n_lines):
         s = starts[i]
         e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
@@ -246,12 +252,14 @@ def analyse(text: str) -> Doc:
                     has_firm_pref = True
                 doc.has_headings = True
                 line_pol[i], line_soft[i] = polarity, soft
+                section += 1
+                line_section[i] = section
                 marked.discard(i)
                 continue
         m = P.INLINE_HEADING.match(stripped)
         if m:
             head = m.group(1).strip()
-            got = _classify_heading(head, True, False)
+            got = _classify_heading(head, True, False, inline=True)
             if got is not None:
                 pol, sft = got
                 if pol == "preferred" and not sft:
@@ -262,9 +270,13 @@ def analyse(text: str) -> Doc:
                     polarity, soft = pol, sft  # "Preferred: ..." also heads the lines below
                 continue
         line_pol[i], line_soft[i] = polarity, soft
+        line_section[i] = section
+        section_size[section] = section_size.get(section, 0) + 1
 
     for i in range(n_lines):
-        if line_pol[i] == "preferred" and line_soft[i] and has_firm_pref:
+        # "Desired experience" (a list) beside a separate "Nice to have" list is the requirements
+        if line_pol[i] == "preferred" and line_soft[i] and has_firm_pref and \
+                section_size.get(line_section[i], 0) >= 2:
             line_pol[i] = "required"  # "Desired experience" beside a separate "Nice to have" list
     doc.line_starts = starts
     doc.line_polarity = line_pol

@@ -60,6 +60,8 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
             level = _level_of(kind, m.group(0), s.text, m.start())
             if level is None:
                 continue
+            if s.text[max(0, m.start() - 6):m.start()].lower().rstrip(" -").endswith("post"):
+                continue  # "2+ years post-PhD": a career stage, not a degree requirement
             found.append((m.start(), m.end(), level, kind))
         if not found:
             continue
@@ -69,8 +71,9 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
         if not _looks_like_requirement(s, levelled):
             continue
         cues = cue_spans(s.text)
+        spans = [(st, en) for st, en, *_ in levelled]
         for st, en, level, _k in levelled:
-            cue = governing_cue(s.text, st, en, cues, [])
+            cue = governing_cue(s.text, st, en, cues, spans)
             if s.polarity == "preferred":
                 pol = "preferred"
             elif cue is not None:
@@ -83,16 +86,15 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
 
 def _looks_like_requirement(s: Sentence, found: list[tuple[int, int, str, str]]) -> bool:
     """Skip degree words that describe the company or the team ("our team of PhDs")."""
+    low = s.text.lower()
+    if any(w in low for w in ("tuition", "reimburse", "scholarship", "sponsor", "our team of",
+                              "team of phds", "we are a", "we're a", "founded by", "encouraged to apply",
+                              "without a")):
+        return False
     if s.polarity != "neutral":
         return True
-    low = s.text.lower()
-    if any(w in low for w in ("degree", "diploma", "required", "preferred", "pursuing", "enrolled",
-                              "qualification", "must", "minimum", "equivalent", " in ", "plus")):
-        if any(w in low for w in ("tuition", "reimburse", "scholarship", "sponsor", "our team of",
-                                  "team of phds", "we are a", "we're a", "founded by")):
-            return False
-        return True
-    return False
+    return any(w in low for w in ("degree", "diploma", "required", "preferred", "pursuing", "enrolled",
+                                  "qualification", "must", "minimum", "equivalent", " in ", "plus", "year"))
 
 
 def extract_education(doc: Doc) -> Education:
@@ -161,8 +163,13 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
         return False
     for m in P.EQUIVALENT_EXPERIENCE.finditer(sentence):
         tail = sentence[m.end():m.end() + 25].lower()
+        head = sentence[max(0, m.start() - 30):m.start()].lower()
         if "degree" in m.group(0).lower() and "field" in tail:
             continue
+        if head.rstrip().endswith(" and") or head.rstrip() == "and":
+            continue  # "CS degree and equivalent work history": experience on top of a degree
+        if "years of" in head or "year of" in head:
+            continue  # "3+ years of professional or military experience": kinds of experience
         return True
     return False
 

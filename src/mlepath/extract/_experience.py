@@ -23,7 +23,12 @@ _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 _NOT_EXPERIENCE_SENTENCE = re.compile(
     r"\bvest|\bcontract\b|\bduration\b|\b401|\bbonus\b|\bsalary\b|\bper\s+year\b|\ba\s+year\b(?=\s+(?:in|of\s+(?:pay|salary)))|"
     r"\bold\b|\bage\b|\bago\b|\bhistory\b|\bfounded\b|\bestablished\b|\bin\s+business\b|\bleave\b|\bpto\b|"
-    r"\bvacation\b|\bholiday|\bmonths?\s+(?:assignment|project)|\bassignment\b|\bterm\b|\bper\s+month\b", re.IGNORECASE)
+    r"\bvacation\b|\bholiday|\bmonths?\s+(?:assignment|project)|\bassignment\b|\bterm\b|\bper\s+month\b|"
+    r"\bposition\s+is\s+for\b|\bextension\b|\bwe\s+have\s+been\b|\bwe've\s+been\b|\bhas\s+been\b", re.IGNORECASE)
+# "(2 years+ post Ph.D.)" / "3+ with a PhD": a figure for a degree path, an alternative to the others
+_DEGREE_PATH = re.compile(r"\bpost[\s-]*(?:ph|doc)|\bwith\s+(?:an?\s+)?(?:ph\.?\s?d|master|ms\b|m\.s|doctor)", re.IGNORECASE)
+# "six months to one year" / "3 - 5 years": the second figure is the top of a range
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +65,12 @@ def years_figures(doc: Doc) -> list[YearsFigure]:
         if _NOT_EXPERIENCE_SENTENCE.search(text) and "experience" not in low:
             continue
         cues = cue_spans(text)
+        prev_end = -1
         for m in matches:
+            if prev_end >= 0 and _RANGE_GAP.match(text[prev_end:m.start()]):
+                prev_end = m.end()
+                continue
+            prev_end = m.end()
             low_tok = m.group("low")
             if low_tok.lower() in ("a", "an") and m.group("high") is None:
                 # "a year" counts; "a 3-year" never reaches here
@@ -92,6 +102,8 @@ def _sentence_value(figs: list[YearsFigure]) -> float:
     for a, b in zip(figs, figs[1:], strict=False):
         if _OR.search(text[a.end:b.start]):
             return min(f.value for f in figs)
+    if _DEGREE_PATH.search(text):
+        return min(f.value for f in figs)
     return max(f.value for f in figs)
 
 

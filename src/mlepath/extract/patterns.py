@@ -14,7 +14,7 @@ _I = re.IGNORECASE
 # ---------------------------------------------------------------- text structure
 
 # "Minimum qualifications:" / "- Master's degree" : strips bullets and list numbers off a line
-BULLET = re.compile(r"^[\s\-–—•·*●○▪■◦➢►✓✔>#\d.)(]*")
+BULLET = re.compile(r"^\s*(?:[\-–—•·*●○▪■◦➢►✓✔>#+]+\s*|\d{1,2}[.)]\s+|\(\d{1,2}\)\s*|[a-z][.)]\s+|o\s+)*")
 
 # "... in 2019. We are ..." : candidate sentence ends inside a line (checked for abbreviations)
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(“A-Z0-9•])")
@@ -77,10 +77,10 @@ DEGREE = re.compile(
     r"(?P<phd>\bph\.?\s?d\b\.?s?|\bdoctorates?\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor\s+of\b|\bdoctor'?s\s+degree)"
     r"|(?P<master>\bmaster(?:'s|’s|s)(?!\s+program)?\b|\bmasters?\s+(?:degree|of|in)\b|\bmasters?\b(?=\s*(?:/|or\b|,)\s*(?:ph|doc))"
     r"|\bm\.\s?s\.?(?![a-z])|\bms(?!\s+(?:office|excel|word|sql|access|project|teams|azure|power|visio|outlook|dynamics|fabric|windows))\b"
-    r"|\bm\.\s?sc\b\.?|\bmsc\b|\bm\.a\.|\bma\b(?=\s*(?:in\b|degree|/|,|or\b))|\bmba\b|\bm\.\s?tech\b|\bmtech\b|\bm\.\s?eng\b|\bmeng\b"
+    r"|\bm\.\s?sc\b\.?|\bmsc\b|\bm\.a\.|\bma\b(?=\s*(?:in\b|degree|/\s*m|/\s*ph|,\s*(?:ms|m\.|ph)|or\s+(?:ms|m\.|ph)))|\bmba\b|\bm\.\s?tech\b|\bmtech\b|\bm\.\s?eng\b|\bmeng\b"
     r"|\bm\.?stat\b|\bmphil\b|\b(?:post-?)?graduate(?:[\s-]level)?\s+(?:degree|studies|study|education|student|program|programme|school)"
     r"|\badvanced\s+(?:academic\s+)?degree|\bhigher\s+degree)"
-    r"|(?P<bachelor>\bbachelor(?:'s|’s|s)?\b|\bb\.\s?s\.?(?![a-z])|\bbs\b|\bb\.\s?sc\b\.?|\bbsc\b|\bb\.a\.|\bba\b(?=\s*(?:in\b|degree|/|,|or\b))"
+    r"|(?P<bachelor>\bbachelor(?:'s|’s|s)?\b|\bb\.\s?s\.?(?![a-z])|\bbs\b|\bb\.\s?sc\b\.?|\bbsc\b|\bb\.a\.|\bba\b(?=\s*(?:in\b|degree|/\s*b|/\s*m|,\s*(?:bs|b\.|ms|m\.)|or\s+(?:bs|b\.|ms|m\.)))"
     r"|\bb\.\s?tech\b|\bbtech\b|\bb\.e\.|\bbe\b(?=\s*/)|\bundergrad(?:uate)?(?:\s+(?:degree|studies|study|education|student|program))?\b"
     r"|\b(?:4|four)[\s-]year\s+(?:college\s+|university\s+)?degree|\b(?:college|university)\s+degree|\bbaccalaureate\b)"
     r"|(?P<associate>\bassociate(?:'s|’s|s)?\s+degree|\baa/as\b|\ba\.a\.s?\b)"
@@ -93,9 +93,8 @@ DEGREE_NOT_DIPLOMA = re.compile(r"(?:high|360|some|certain|great|varying|large|a
 
 # "no degree required" / "degree not required" / "Education: None"
 NO_DEGREE = re.compile(
-    r"\bno\s+(?:college\s+|university\s+|formal\s+)?degree\s+(?:is\s+)?(?:required|necessary|needed)|"
-    r"\bdegree\s+(?:is\s+)?not\s+(?:required|necessary|needed)|\bdo\s+not\s+(?:need|require)\s+a\s+degree|"
-    r"\bwithout\s+a\s+(?:college\s+)?degree", _I)
+    r"\bno\s+(?:college\s+|university\s+|formal\s+)?degree\s+(?:is\s+)?(?:required|necessary|needed)|\bno\s+degree\s+requirement|"
+    r"\bdegree\s+(?:is\s+)?not\s+(?:required|necessary|needed)|\bdo\s+not\s+(?:need|require)\s+a\s+degree", _I)
 
 # "currently pursuing a Master's" / "enrolled in a PhD program"
 PURSUING = re.compile(r"\b(?:pursuing|enrolled|enrollment|candidate\s+for|working\s+towards?|currently\s+in|student)\b", _I)
@@ -106,7 +105,7 @@ EQUIVALENT_EXPERIENCE = re.compile(
     r"(?:experience|work|training|combination|background)"
     r"|\bcomparable\s+(?:\w+\s+){0,2}experience"
     r"|\band/or\s+(?:\w+\s+){0,3}experience"
-    r"|\bor\s+(?:relevant|related|practical|professional|industry|applicable|commensurate)\s+(?:\w+\s+){0,2}experience"
+    r"|\bor\s+(?:relevant|related|practical|professional|industry|applicable|commensurate)\s+(?:work\s+|professional\s+|industry\s+|practical\s+)?experience"
     r"|\bor\s+(?:an?\s+)?(?:equivalent\s+)?combination\s+of\s+(?:relevant\s+)?(?:education|experience)"
     r"|\bin\s+lieu\s+of\b|\binstead\s+of\s+a\s+degree|\bequivalent\s+experience"
     r"|\bor\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s*(?:\+\s*)?years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience\s+(?:in\s+lieu|instead)"
@@ -123,7 +122,8 @@ YEARS = re.compile(
     r"(?P<unit>years?|yrs?|months?)\b(?!\s+(?:old|ago|of\s+age))", _I)
 # "in the last 5 years" / "for over 30 years" / "founded 20 years" : company history, not a requirement
 YEARS_NOT_EXPERIENCE = re.compile(
-    r"(?:last|past|over\s+the|next|first|within|in\s+business\s+for|been\s+\w+\s+for|history|founded|since|for\s+over|more\s+than\s+\d+\s+years\s+ago)\s*$", _I)
+    r"(?:last|past|over\s+the|next|first|within|in\s+business\s+for|been\s+\w+\s+for|history|founded|since|"
+    r"\bfor\s+(?:more\s+than|over|almost|nearly|about|close\s+to)|more\s+than\s+\d+\s+years\s+ago)\s*$", _I)
 # "experience" / "exp." / "background in" / "working in" : a sentence about experience
 EXPERIENCE_WORD = re.compile(r"\bexperience[ds]?\b|\bexp\b|\bbackground\b|\bworking\b|\bwork\b|\bhands-on\b|\bprofessional\b|\bindustry\b|\bpost-?doc|\bin\s+(?:a|an|the)\b|\bof\b", _I)
 
