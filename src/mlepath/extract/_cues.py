@@ -21,7 +21,7 @@ _OTHER_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four
                                 re.IGNORECASE)
 
 
-_FORWARD_ONLY = {"preferably", "ideally", "ideal", "prefer", "preference"}
+_FORWARD_ONLY = {"preferably", "ideally", "prefer", "preference"}
 
 
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
@@ -61,7 +61,7 @@ def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int
             if sentence[cs:ce].lower() in _FORWARD_ONLY:
                 continue  # "2+ years, preferably in SaaS": the cue softens what follows it
             between = sentence[end:cs]
-            if "(" in between and between[:between.index("(")].strip():
+            if "(" in between and between[:between.index("(")].strip() and not between.rstrip().endswith("("):
                 break  # "3+ years (ideally with a Master's)": the aside is about something else
             if _HARD_BOUNDARY.search(between) or len(between) > 140:
                 break

@@ -61,7 +61,7 @@ INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—]\s*(
 # "Master's preferred" / "a plus" / "nice to have" / "ideally" / "bonus" : softens a clause
 CUE_PREFERRED = re.compile(
     r"\bpreferred\b|\bpreferably\b|\bprefer\b|\bpreference\b|\ba\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?plus\b|"
-    r"\bis\s+a\s+plus|\bplus\s*[.!)]|\(\s*plus\s*\)|\bnice[\s-]to[\s-]have\b|\bideally\b|\bideal\b(?!\s+(?:candidate|person|fit))|"
+    r"\bis\s+a\s+plus|\bplus\s*[.!)]|\(\s*plus\s*\)|\bnice[\s-]to[\s-]haves?\b|\bideally\b|\bideal\b(?!\s+(?:candidate|person|fit))|"
     r"\bdesired\b|\bdesirable\b|\bbonus\b|\badvantage(?:ous)?\b|\bbeneficial\b|"
     r"\bwould\s+be\s+(?:great|nice|helpful)|\bhelpful\b|\bnot\s+required\b|\boptional\b|\bappreciated\b|"
     r"\bencouraged\b|\bhighly\s+valued\b|\bwelcome[d]?\b", _I)
@@ -79,11 +79,11 @@ DEGREE = re.compile(
     r"|\bm\.\s?s\.?(?![a-z])|\bms(?!\s+(?:office|excel|word|sql|access|project|teams|azure|power|visio|outlook|dynamics|fabric|windows))\b"
     r"|\bm\.\s?sc\b\.?|\bmsc\b|\bm\.a\.|\bma\b(?=\s*(?:in\b|degree|/\s*m|/\s*ph|,\s*(?:ms|m\.|ph)|or\s+(?:ms|m\.|ph)))|\bmba\b|\bm\.\s?tech\b|\bmtech\b|\bm\.\s?eng\b|\bmeng\b"
     r"|\bm\.?stat\b|\bmphil\b|\b(?:post-?)?graduate(?:[\s-]level)?\s+(?:degree|studies|study|education|student|program|programme|school)"
-    r"|\badvanced\s+(?:academic\s+)?degree|\bhigher\s+degree)"
+    r"|\badvanced\s+(?:academic\s+)?degree|\bhigher\s+degree|\bgraduate[\s-]level\b)"
     r"|(?P<bachelor>\bbachelor(?:'s|’s|s)?\b|\bb\.\s?s\.?(?![a-z])|\bbs\b|\bb\.\s?sc\b\.?|\bbsc\b|\bb\.a\.|\bba\b(?=\s*(?:in\b|degree|/\s*b|/\s*m|,\s*(?:bs|b\.|ms|m\.)|or\s+(?:bs|b\.|ms|m\.)))"
     r"|\bb\.\s?tech\b|\bbtech\b|\bb\.e\.|\bbe\b(?=\s*/)|\bundergrad(?:uate)?(?:\s+(?:degree|studies|study|education|student|program))?\b"
     r"|\b(?:4|four)[\s-]year\s+(?:college\s+|university\s+)?degree|\b(?:college|university)\s+degree|\bbaccalaureate\b)"
-    r"|(?P<associate>\bassociate(?:'s|’s|s)?\s+degree|\baa/as\b|\ba\.a\.s?\b)"
+    r"|(?P<associate>\bassociate(?:'s|’s|s)?\s+degree|\bassociate(?:'s|’s)(?=\s+or\b|\s*/)|\baa/as\b|\ba\.a\.s?\b)"
     r"|(?P<high_school>\bhigh\s+school\b|\bged\b|\bsecondary\s+school)"
     r"|(?P<degree>\bdegrees?\b(?!\s+of\b)|\bdiploma\b|\bgraduated?\b(?=\s+(?:from|with|in)\b))",
     _I)
