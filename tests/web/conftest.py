@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -89,6 +90,23 @@ def fill_store(store: Store) -> Store:
     store.upsert_postings(p for p, _ in rows)
     store.save_requirements((p.id, r) for p, r in rows)
     return store
+
+
+def _assert_error(response: Any, status: int) -> dict[str, Any]:
+    """The one error shape: exactly ok/error/status, JSON, no traceback."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: dict[str, Any] = response.json()
+    assert set(body) == {"ok", "error", "status"}
+    assert body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and body["error"]
+    assert "Traceback" not in body["error"]
+    return body
+
+
+@pytest.fixture
+def assert_error() -> Callable[[Any, int], dict[str, Any]]:
+    return _assert_error
 
 
 @pytest.fixture

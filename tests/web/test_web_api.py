@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,17 +13,7 @@ from fastapi.testclient import TestClient
 from mlepath.store import Store
 from mlepath.web import create_app
 
-
-def assert_error(response, status: int) -> dict:  # type: ignore[no-untyped-def]
-    """The one error shape: exactly ok/error/status, no traceback."""
-    assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"ok", "error", "status"}
-    assert body["ok"] is False and body["status"] == status
-    assert isinstance(body["error"], str) and body["error"]
-    assert "Traceback" not in body["error"]
-    return body
+AssertError = Callable[[Any, int], dict[str, Any]]
 
 
 def test_stats_counts_the_fixture(client: TestClient) -> None:
@@ -77,12 +69,12 @@ def test_posting_detail_has_text_and_requirements(client: TestClient) -> None:
     assert body["posting"]["description_text"][ev["start"]:ev["end"]] == ev["text"]
 
 
-def test_unknown_posting_is_404_in_the_error_shape(client: TestClient) -> None:
+def test_unknown_posting_is_404_in_the_error_shape(assert_error: AssertError, client: TestClient) -> None:
     body = assert_error(client.get("/api/postings/nope:1"), 404)
     assert "nope:1" in body["error"]
 
 
-def test_bad_parameter_is_422_in_the_error_shape(client: TestClient) -> None:
+def test_bad_parameter_is_422_in_the_error_shape(assert_error: AssertError, client: TestClient) -> None:
     body = assert_error(client.get("/api/postings", params={"role": "wizard"}), 422)
     assert "role" in body["error"]
     assert_error(client.get("/api/postings", params={"limit": 0}), 422)
@@ -90,12 +82,12 @@ def test_bad_parameter_is_422_in_the_error_shape(client: TestClient) -> None:
                                                       "date_to": "2025-01-01"}), 422)
 
 
-def test_unknown_route_and_method(client: TestClient) -> None:
+def test_unknown_route_and_method(assert_error: AssertError, client: TestClient) -> None:
     assert_error(client.get("/api/nothing-here"), 404)
     assert_error(client.delete("/api/stats"), 405)
 
 
-def test_unexpected_error_hides_the_traceback(web_store: Store) -> None:
+def test_unexpected_error_hides_the_traceback(assert_error: AssertError, web_store: Store) -> None:
     app = create_app(web_store)
 
     @app.get("/api/boom")

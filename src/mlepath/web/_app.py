@@ -80,8 +80,10 @@ def create_app(db: str | Path | Store, *, writable: bool = False,
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     from ._api import router as api_router
+    from ._api_advice import router as advice_router
     from ._pages import router as pages_router
 
     app.include_router(api_router)
+    app.include_router(advice_router)
     app.include_router(pages_router)
     return app

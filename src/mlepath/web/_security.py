@@ -132,24 +132,33 @@ class UploadKind:
     name: str
     extensions: tuple[str, ...]
     magic: tuple[bytes, ...] = ()  # any of these prefixes; empty = must be UTF-8 text
+    text_starts: bytes = b""  # for text kinds: allowed first non-blank bytes (empty = any)
 
     def matches(self, data: bytes) -> bool:
         if self.magic:
             return any(data.startswith(m) for m in self.magic)
-        return _looks_like_text(data)
+        if data.startswith(_BINARY_MAGIC) or not _looks_like_text(data):
+            return False
+        first = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+        return not self.text_starts or (bool(first) and first in self.text_starts)
+
+
+# Files that are plainly not text even when their bytes happen to decode as UTF-8.
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"PAR1", b"\x7fELF", b"MZ", b"\x89PNG", b"GIF8",
+                 b"\xff\xd8\xff", b"\x1f\x8b", b"{\\rtf")
 
 
 PDF = UploadKind("pdf", (".pdf",), (b"%PDF-",))
 DOCX = UploadKind("docx", (".docx",), (b"PK\x03\x04",))
 TEXT = UploadKind("text", (".txt", ".md", ".markdown"))
 YAML = UploadKind("yaml", (".yaml", ".yml"))
-JSON = UploadKind("json", (".json", ".jsonl", ".ndjson"))
+JSON = UploadKind("json", (".json", ".jsonl", ".ndjson"), text_starts=b"{[")
 CSV = UploadKind("csv", (".csv", ".tsv"))
-HTML = UploadKind("html", (".html", ".htm"))
+HTML = UploadKind("html", (".html", ".htm", ".xhtml"))
 PARQUET = UploadKind("parquet", (".parquet",), (b"PAR1",))
 
 RESUME_KINDS: tuple[UploadKind, ...] = (PDF, DOCX, TEXT, YAML)
-POSTINGS_KINDS: tuple[UploadKind, ...] = (JSON, CSV, HTML, PARQUET)
+POSTINGS_KINDS: tuple[UploadKind, ...] = (JSON, CSV, HTML, TEXT, PARQUET)
 
 
 @dataclass(frozen=True, slots=True)
