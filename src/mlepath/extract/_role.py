@@ -33,6 +33,8 @@ def _family_from_title(title: str, doc: Doc) -> str | None:
     if not title.strip():
         return None
     sig = doc.signals
+    if P.ROLE_OTHER.search(title):
+        return "other"
     if P.ROLE_ML_ENGINEER.search(title):
         return "ml_engineer"
     if P.ROLE_RESEARCH.search(title):
@@ -41,6 +43,8 @@ def _family_from_title(title: str, doc: Doc) -> str | None:
         return "other"
     if P.ROLE_APPLIED_SCIENTIST.search(title):
         return "research_scientist" if sig.get("res", 0) >= 2 else "ml_engineer"
+    if re.search(r"\banalyst\b", title, re.I) and P.ROLE_DATA_ANALYST.search(title):
+        return "data_analyst"  # "Data Science Analyst" is an analyst
     if P.ROLE_DATA_SCIENTIST.search(title):
         return "data_scientist"
     if P.ROLE_DATA_ENGINEER.search(title):
@@ -60,10 +64,10 @@ def ml_focus(family: str, title: str, doc: Doc) -> str:
     """research / applied / none from the family and the duties' signal counts."""
     sig = doc.signals
     ml = sig.get("ml", 0)
-    res = sig.get("res", 0)
     ana = sig.get("ana", 0)
     if family == "research_scientist":
-        return "research" if res >= 1 else "applied"
+        # the family is defined by new methods or papers, so its focus is research
+        return "research"
     if family == "ml_engineer":
         return "applied"
     if family == "data_scientist":

@@ -188,7 +188,15 @@ ROLE_RESEARCH = re.compile(r"\bresearch\s+(?:scientist|engineer|fellow)\b|\brese
 ROLE_APPLIED_SCIENTIST = re.compile(r"\bapplied\s+(?:research\s+)?scientist\b|\bmachine\s+learning\s+scientist|\bml\s+scientist|\bai\s+scientist", _I)
 ROLE_DATA_SCIENTIST = re.compile(r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist", _I)
 ROLE_DATA_ENGINEER = re.compile(r"\bdata\s+(?:engineer|engineering|platform\s+engineer|architect|warehouse)\b|\betl\s+developer|\banalytics\s+engineer", _I)
-ROLE_DATA_ANALYST = re.compile(r"\banalyst\b|\bbusiness\s+intelligence\b|\bbi\s+(?:developer|engineer)|\banalytics\b", _I)
+ROLE_DATA_ANALYST = re.compile(
+    r"\b(?:data|business|bi|analytics|insights?|reporting|marketing|product|financial|operations|quantitative|"
+    r"statistical|sql|people|hr|growth|risk|credit|pricing|science|research|program|digital|web)\s+analyst\b|"
+    r"\bbusiness\s+intelligence\b|\bbi\s+(?:developer|engineer)|\banalytics\b", _I)
+# "Clinical Content Developer" / "AI Trainer" / "Nuclear Engineer": titles outside software and data
+ROLE_OTHER = re.compile(
+    r"\b(?:content|clinical|curriculum|course|instructional|business\s+development|sales|nuclear|mechanical|civil|"
+    r"chemical|manufacturing|process|field|hardware|mechatronics)\s+(?:developer|engineer|writer)|\btrainer\b|"
+    r"\bannotator\b|\brater\b|\btutor\b|\bwriter\b|\bnurse\b|\bcoordinator\b|\btechnician\b", _I)
 ROLE_SOFTWARE = re.compile(r"\bsoftware\b|\bdeveloper\b|\bswe\b|\bbackend\b|\bback-end\b|\bfrontend\b|\bfront-end\b|"
                            r"\bfull[\s-]?stack\b|\bengineer\b|\bprogrammer\b|\bsdet\b|\bqa\b|\bdevops\b|\bsre\b", _I)
 # "Software Engineer, Machine Learning" / "Software Engineer - AI/ML" : an ML-flavoured title
