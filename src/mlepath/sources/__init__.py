@@ -11,19 +11,24 @@ mlepath.
 """
 
 from ._detect import SOURCES, detect_format, read_path
+from ._fetch import BOARDS, FetchResult, default_cache_dir, fetch_board
 from ._html import html_to_text, normalise_text
 from ._posting import Posting, content_hash, stable_id
 from ._records import MAX_DESCRIPTION_CHARS, BadRecord, OnError
 from ._sample import sample_path
 
 __all__ = [
+    "BOARDS",
     "MAX_DESCRIPTION_CHARS",
     "SOURCES",
     "BadRecord",
+    "FetchResult",
     "OnError",
     "Posting",
     "content_hash",
+    "default_cache_dir",
     "detect_format",
+    "fetch_board",
     "html_to_text",
     "normalise_text",
     "read_path",

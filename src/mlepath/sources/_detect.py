@@ -40,6 +40,8 @@ _JSON = (".json", ".jsonl", ".ndjson")
 _HTML = (".html", ".htm", ".xhtml")
 _TEXT = (".txt", ".md", ".markdown")
 _SNIFF_BYTES = 256 * 1024
+# Files in a folder that document the folder rather than hold a posting.
+_NOT_POSTINGS = ("readme", "sources", "license", "licence", "changelog", "notice")
 
 
 def _suffix(path: Path) -> str:
@@ -113,11 +115,13 @@ def _detect_json(path: Path, encoding: str) -> str:
 
 
 def iter_files(path: Path) -> Iterator[Path]:
-    """``path`` itself, or every visible file below a folder in sorted order."""
+    """``path`` itself, or every visible file below a folder in sorted order (README, SOURCES,
+    LICENSE and similar files that describe the folder are left out)."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             if child.is_file() and not any(part.startswith(".") for part in
-                                           child.relative_to(path).parts):
+                                           child.relative_to(path).parts) \
+                    and child.name.split(".", 1)[0].lower() not in _NOT_POSTINGS:
                 yield child
     else:
         yield path

@@ -27,9 +27,8 @@ _SKIP = frozenset({"script", "style", "head", "noscript", "template", "svg", "if
                    "-comment", "title", "meta", "link"})
 _BREAK = "\x00"  # a line break we emit; newlines in the HTML source are only whitespace
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BLANK_RUNS = re.compile(r"\n{3,}")
 # Bullet characters people type in plain-text postings: "• item", "* item", "· item".
-_BULLET = re.compile(r"^(?:[•·●▪◦‣∙*]|-(?=\s))\s*")
+_BULLET_CHARS = frozenset("•·●▪◦‣∙*")
 
 
 def html_to_text(html: str) -> str:
@@ -86,16 +85,27 @@ def normalise_text(text: str) -> str:
     """Plain text folded the way ``html_to_text`` folds HTML, keeping paragraph breaks.
 
     Spaces fold inside each line, typed bullets (``•``, ``*``, ``·``) become ``- ``, line ends
-    become ``\\n`` and runs of blank lines shrink to one.
+    become ``\\n`` and runs of blank lines shrink to one. ``str.split``/``join`` rather than
+    regexes: this runs on every posting of a 100k ingest, and regex substitution per space is
+    several times slower.
     """
     if not text:
         return ""
     out: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        folded = _SPACES.sub(" ", line).strip()
-        if folded[:1] in "•·●▪◦‣∙*-" and folded:
-            bullet = _BULLET.match(folded)
-            if bullet and not folded.startswith("**"):
-                folded = "- " + folded[bullet.end():]
-        out.append(folded)
-    return _BLANK_RUNS.sub("\n\n", "\n".join(out)).strip()
+    blank = True  # drops leading blank lines
+    for line in text.splitlines():
+        words = line.split()
+        if not words:
+            if not blank:
+                out.append("")
+                blank = True
+            continue
+        blank = False
+        first = words[0]
+        if first[0] in _BULLET_CHARS and not first.startswith("**"):
+            rest = first[1:]
+            words[0] = "- " + rest if rest else "-"
+        out.append(" ".join(words))
+    if out and not out[-1]:
+        out.pop()
+    return "\n".join(out)

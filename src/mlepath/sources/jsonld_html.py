@@ -14,8 +14,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import extruct
-
 from mlepath.errors import SourceError
 
 from ._html import html_to_text, normalise_text
@@ -47,6 +45,8 @@ def read(path: str | Path, *, on_error: OnError | None = None, encoding: str = "
 
 
 def parse(page: str, origin: str, on_error: OnError | None = None) -> Iterator[Posting]:
+    import extruct  # heavy (lxml, rdflib): loaded only when a page is read
+
     try:
         data = extruct.extract(page, syntaxes=["json-ld", "microdata"], uniform=True,
                                errors="ignore")

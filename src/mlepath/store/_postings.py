@@ -1,15 +1,30 @@
-"""Postings: upsert (idempotent, exact duplicates linked), list, show, stats."""
+"""Postings: ingest files, upsert (idempotent, exact duplicates linked, near-duplicates
+flagged), list, show, stats.
+
+Exact duplicates: the same normalised description text (``content_hash``) under another id is
+stored once; the other id goes to ``posting_aliases``. Near-duplicates: a new posting with the
+same normalised company + title as a stored one, whose text head (first ``SKETCH_CHARS``
+normalised characters) has a rapidfuzz ``ratio`` ≥ ``NEAR_DUPLICATE_RATIO``, is stored with
+``near_duplicate_of`` set to the earlier posting. Only postings that are not themselves
+near-duplicates are compared against, so a chain of reposts points at its first posting.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+from rapidfuzz import fuzz, process
 
-from mlepath.sources import Posting
+from mlepath.errors import SourceError, StoreError
+from mlepath.sources import BadRecord, Posting, read_path
 
 if TYPE_CHECKING:
     from ._store import StoreBase
@@ -21,8 +36,11 @@ else:
 _POSTING_COLUMNS = (
     "id", "source", "native_id", "url", "title", "company", "location", "remote", "posted_at",
     "salary_min", "salary_max", "salary_currency", "salary_period", "description_text",
-    "description_html", "structured", "raw", "content_hash", "source_file",
+    "description_html", "structured", "raw", "content_hash", "source_file", "near_duplicate_of",
 )
+NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
+SKETCH_CHARS = 2000  # normalised characters compared; enough for reposts, fast on 100k
+_NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass
@@ -37,19 +55,111 @@ class UpsertResult:
     stored_ids: list[str] = field(default_factory=list)
 
 
+@dataclass
+class IngestReport:
+    """What one ``ingest`` call did: counts, and the records skipped with their reasons."""
+
+    read: int = 0  # records read: postings plus skipped records
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    skipped: int = 0  # records skipped (bad input)
+    failed_files: int = 0  # files that could not be read at all
+    reasons: Counter[str] = field(default_factory=Counter)  # skip reason (numbers → N) → count
+    problems: list[BadRecord] = field(default_factory=list)  # every bad record, in order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
+                "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
+                "skipped": self.skipped, "failed_files": self.failed_files,
+                "skipped_reasons": dict(self.reasons.most_common())}
+
+
+_NUMBERS = re.compile(r"\d[\d,.]*")
+
+
+def reason_key(reason: str) -> str:
+    """A skip reason without its specifics, for the summary: "malformed CSV row: N fields..."."""
+    return _NUMBERS.sub("N", reason.split(" (", 1)[0])
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def fast_normalise(text: str) -> str:
+    """Same value as ``sources._posting.normalise_for_hash`` (``\\s`` and ``str.split`` agree on
+    what whitespace is), without a regex substitution per space."""
+    return " ".join(text.split()).lower()
+
+
+def fast_content_hash(text: str) -> str:
+    return hashlib.sha1(fast_normalise(text).encode("utf-8")).hexdigest()
+
+
+def near_key(company: str, title: str) -> str | None:
+    """Normalised ``company|title``; None when either is missing (nothing to compare on)."""
+    c = " ".join(_NON_WORD.sub(" ", company.lower()).split())
+    t = " ".join(_NON_WORD.sub(" ", title.lower()).split())
+    return f"{c}|{t}" if c and t else None
+
+
 class PostingsMixin(_Base):
+    def ingest(self, paths: Sequence[str | Path], *, format: str | None = None,
+               mapping: Mapping[str, str] | None = None, encoding: str = "utf-8",
+               on_error: Callable[[BadRecord], None] | None = None,
+               on_progress: Callable[[int], None] | None = None,
+               batch_size: int = 5000) -> IngestReport:
+        """Read every file or folder in ``paths`` and upsert its postings.
+
+        Bad records and unreadable files are skipped, counted in the report and passed to
+        ``on_error``; ``on_progress(n)`` gets the running number of records read. Each batch is
+        one transaction, so an interrupted ingest keeps whole batches only, and running it again
+        completes it.
+
+            report = store.ingest(["postings.csv", "saved_pages/"])
+        """
+        report = IngestReport()
+
+        def bad(record: BadRecord) -> None:
+            report.problems.append(record)
+            if record.record is None:
+                report.failed_files += 1
+            else:
+                report.skipped += 1
+                report.read += 1
+            report.reasons[reason_key(record.reason)] += 1
+            if on_error is not None:
+                on_error(record)
+
+        for path in paths:
+            postings = _counted(read_path(path, format, mapping, bad, encoding=encoding),
+                                report, on_progress)
+            try:
+                result = self.upsert_postings(postings, source_file=str(path),
+                                              batch_size=batch_size)
+            except SourceError as exc:  # a bad --format or --map: nothing of this path reads
+                bad(BadRecord(str(path), None, str(exc)))
+                continue
+            report.stored += result.stored
+            report.unchanged += result.unchanged
+            report.duplicates += result.duplicates
+            report.near_duplicates += result.near_duplicates
+        return report
+
     def upsert_postings(self, postings: Iterable[Posting], *, source_file: str | None = None,
                         batch_size: int = 5000) -> UpsertResult:
         """Store new postings; re-ingesting the same ones changes nothing.
 
         A posting whose id is already stored (as canonical or alias) is ``unchanged``. One whose
         normalised text equals a stored posting's is an exact duplicate: it is recorded in
-        ``posting_aliases`` and linked to the canonical posting. Each batch is one transaction.
+        ``posting_aliases`` and linked to the canonical posting. A new posting that nearly
+        repeats a stored one (same company and title, text ratio ≥ 90) is stored and flagged
+        with ``near_duplicate_of``. Each batch is one transaction.
         """
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only; ingest needs write access")
         result = UpsertResult()
         batch: list[Posting] = []
         for posting in postings:
@@ -65,7 +175,7 @@ class PostingsMixin(_Base):
                       result: UpsertResult) -> None:
         result.read += len(batch)
         ids = [p.id for p in batch]
-        hashes = [p.content_hash for p in batch]
+        hashes = [fast_content_hash(p.description_text) for p in batch]
         with self.transaction() as cur:
             known_ids = {r[0] for r in cur.execute(
                 "SELECT id FROM postings WHERE id IN (SELECT unnest(?)) "
@@ -74,13 +184,12 @@ class PostingsMixin(_Base):
             known_hash = dict(cur.execute(
                 "SELECT content_hash, id FROM postings WHERE content_hash IN (SELECT unnest(?))",
                 [hashes]).fetchall())
-            rows: list[Posting] = []
+            rows: list[tuple[Posting, str]] = []
             aliases: list[tuple[str, str, str, str | None, str | None]] = []
-            for p in batch:
+            for p, h in zip(batch, hashes, strict=True):
                 if p.id in known_ids:
                     result.unchanged += 1
                     continue
-                h = p.content_hash
                 if h in known_hash:
                     aliases.append((p.id, known_hash[h], p.source, p.url, source_file))
                     known_ids.add(p.id)
@@ -88,13 +197,21 @@ class PostingsMixin(_Base):
                     continue
                 known_hash[h] = p.id
                 known_ids.add(p.id)
-                rows.append(p)
+                rows.append((p, h))
             if rows:
-                new_rows = _to_arrow(rows, source_file)  # noqa: F841  (read by DuckDB by name)
+                near_of, new_keys = _near_duplicates(cur, rows)
+                new_rows = _to_arrow(rows, near_of, source_file)  # noqa: F841  (read by DuckDB by name)
                 cur.execute(f"INSERT INTO postings ({', '.join(_POSTING_COLUMNS)}) "
                             f"SELECT {', '.join(_POSTING_COLUMNS)} FROM new_rows")
+                if new_keys:
+                    key_rows = pa.table({  # noqa: F841  (read by DuckDB by name)
+                        "id": [k[0] for k in new_keys], "near_key": [k[1] for k in new_keys],
+                        "sketch": [k[2] for k in new_keys]})
+                    cur.execute("INSERT INTO posting_near_keys SELECT id, near_key, sketch "
+                                "FROM key_rows")
                 result.stored += len(rows)
-                result.stored_ids.extend(p.id for p in rows)
+                result.near_duplicates += sum(1 for x in near_of if x is not None)
+                result.stored_ids.extend(p.id for p, _ in rows)
             if aliases:
                 cur.executemany("INSERT INTO posting_aliases VALUES (?, ?, ?, ?, ?)", aliases)
 
@@ -142,23 +259,62 @@ class PostingsMixin(_Base):
         }
 
 
-def _to_arrow(rows: list[Posting], source_file: str | None) -> pa.Table:
-    cols: dict[str, list[Any]] = {c: [] for c in _POSTING_COLUMNS}
-    for p in rows:
-        for c in _POSTING_COLUMNS:
-            if c == "structured":
-                cols[c].append(_json(p.structured))
-            elif c == "raw":
-                cols[c].append(_json(p.raw))
-            elif c == "content_hash":
-                cols[c].append(p.content_hash)
-            elif c == "source_file":
-                cols[c].append(source_file)
-            else:
-                cols[c].append(getattr(p, c))
+def _counted(postings: Iterator[Posting], report: IngestReport,
+             on_progress: Callable[[int], None] | None) -> Iterator[Posting]:
+    for posting in postings:
+        report.read += 1
+        if on_progress is not None and report.read % 100 == 0:
+            on_progress(report.read)
+        yield posting
+    if on_progress is not None:
+        on_progress(report.read)
+
+
+def _near_duplicates(cur: Any, rows: list[tuple[Posting, str]]
+                     ) -> tuple[list[str | None], list[tuple[str, str, str]]]:
+    """For each new row, the id it nearly duplicates (or None), and the new candidate rows."""
+    keys = [near_key(p.company, p.title) for p, _ in rows]
+    wanted = sorted({k for k in keys if k is not None})
+    candidates: dict[str, list[tuple[str, str]]] = {}
+    if wanted:
+        for pid, key, sketch in cur.execute(
+                "SELECT id, near_key, sketch FROM posting_near_keys "
+                "WHERE near_key IN (SELECT unnest(?)) ORDER BY id", [wanted]).fetchall():
+            candidates.setdefault(key, []).append((pid, sketch))
+    near_of: list[str | None] = []
+    new_keys: list[tuple[str, str, str]] = []
+    for (p, _), key in zip(rows, keys, strict=True):
+        if key is None:
+            near_of.append(None)
+            continue
+        sketch = fast_normalise(p.description_text[:SKETCH_CHARS * 2])[:SKETCH_CHARS]
+        group = candidates.setdefault(key, [])
+        match = process.extractOne(sketch, [s for _, s in group], scorer=fuzz.ratio,
+                                   score_cutoff=NEAR_DUPLICATE_RATIO) if group else None
+        if match is not None:
+            near_of.append(group[match[2]][0])
+            continue
+        near_of.append(None)
+        group.append((p.id, sketch))
+        new_keys.append((p.id, key, sketch))
+    return near_of, new_keys
+
+
+def _to_arrow(rows: list[tuple[Posting, str]], near_of: list[str | None],
+              source_file: str | None) -> pa.Table:
+    postings = [p for p, _ in rows]
+    cols: dict[str, list[Any]] = {
+        c: [getattr(p, c) for p in postings] for c in _POSTING_COLUMNS
+        if c not in ("structured", "raw", "content_hash", "source_file", "near_duplicate_of")}
+    cols["structured"] = [_json(p.structured) for p in postings]
+    cols["raw"] = [_json(p.raw) for p in postings]
+    cols["content_hash"] = [h for _, h in rows]
+    cols["source_file"] = [source_file] * len(rows)
+    cols["near_duplicate_of"] = near_of
     types = {"remote": pa.bool_(), "salary_min": pa.float64(), "salary_max": pa.float64(),
              "posted_at": pa.string()}
-    return pa.table({c: pa.array(v, type=types.get(c, pa.string())) for c, v in cols.items()})
+    return pa.table({c: pa.array(cols[c], type=types.get(c, pa.string()))
+                     for c in _POSTING_COLUMNS})
 
 
 def _from_row(row: dict[str, Any]) -> Posting:

@@ -130,3 +130,19 @@ def m003_market_view(con: duckdb.DuckDBPyConnection) -> None:
         FROM postings p JOIN newest r ON r.posting_id = p.id
         """
     )
+
+
+@migration
+def m004_posting_near_keys(con: duckdb.DuckDBPyConnection) -> None:
+    # Near-duplicate candidates: one row per canonical posting that is not itself a
+    # near-duplicate, keyed by normalised company + title, with the head of its normalised text
+    # (the part compared). Kept apart from ``postings`` so lookups never scan descriptions.
+    con.execute(
+        """
+        CREATE TABLE posting_near_keys (
+            id VARCHAR PRIMARY KEY,
+            near_key VARCHAR NOT NULL,
+            sketch VARCHAR NOT NULL
+        )
+        """
+    )
