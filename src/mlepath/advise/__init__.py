@@ -12,6 +12,7 @@ reads a store (through ``mlepath.market``). Formulas and units: docs/advise.md.
 from __future__ import annotations
 
 from ._evidence import SEGMENTS, fit_summary, market_evidence, segment_filters
+from ._html import render_html
 from ._inputs import AdviceInputs, Figure, FitSummary, MarketEvidence
 from ._paths import PATH_IDS, PathSpec, load_paths
 from ._roi import (
@@ -28,6 +29,7 @@ from ._roi import (
     sensitivity,
 )
 from ._rules import Advice, RankedPath, Reason, recommend
+from ._service import advise, path_rois
 
 __all__ = [
     "PATH_IDS",
@@ -44,6 +46,7 @@ __all__ = [
     "RoiInputs",
     "RoiResult",
     "SensitivityRow",
+    "advise",
     "break_even_month",
     "fit_summary",
     "load_paths",
@@ -51,7 +54,9 @@ __all__ = [
     "monte_carlo",
     "monthly_differences",
     "npv",
+    "path_rois",
     "recommend",
+    "render_html",
     "roi",
     "roi_inputs_for_path",
     "segment_filters",

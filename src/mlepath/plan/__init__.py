@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._catalogue import Project, habits_for, load_projects
 from ._cover import CoverStep, greedy_cover
 from ._plan import Plan, PlannedProject, TargetTitle, make_plan, schedule, target_titles
+from ._service import plan_for_resume
 
 __all__ = [
     "CoverStep",
@@ -21,6 +22,7 @@ __all__ = [
     "habits_for",
     "load_projects",
     "make_plan",
+    "plan_for_resume",
     "schedule",
     "target_titles",
 ]
