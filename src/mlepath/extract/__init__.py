@@ -15,22 +15,30 @@ from ._model import (
     Salary,
     SkillHit,
 )
+from ._salary import extract_salary
+from ._skills import SkillMention, find_skills
+from ._taxonomy import Taxonomy, load_taxonomy
 
 __all__ = [
-    "EXTRACTOR_VERSION",
-    "EvalReport",
-    "evaluate",
-    "extract_posting",
-    "extract_requirements",
     "DEGREE_LEVELS",
     "DEGREE_RANK",
+    "EXTRACTOR_VERSION",
     "FIELDS_OF_STUDY",
     "ML_FOCUS_VALUES",
     "ROLE_FAMILIES",
     "SENIORITY_VALUES",
     "SKILL_CATEGORIES",
+    "EvalReport",
     "Evidence",
     "Requirements",
     "Salary",
     "SkillHit",
+    "SkillMention",
+    "Taxonomy",
+    "evaluate",
+    "extract_posting",
+    "extract_requirements",
+    "extract_salary",
+    "find_skills",
+    "load_taxonomy",
 ]

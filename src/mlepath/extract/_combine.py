@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
@@ -11,6 +12,9 @@ from ._education import extract_education
 from ._experience import extract_years
 from ._model import DEGREE_RANK, Evidence, Requirements, Salary, SkillHit
 from ._role import ml_focus, role_family, seniority
+from ._salary import extract_salary
+from ._skills import find_skills
+from ._taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
     from mlepath.sources import Posting
@@ -22,24 +26,12 @@ EXTRACTOR_VERSION = "2026.11.25-1"
 _MAX_TEXT = 200_000  # a posting longer than this is junk or a concatenation; read its head
 
 
-def _skills_api() -> tuple[Any, Any, Any]:
-    """The skills engineer's taxonomy/matcher/salary functions, or ``None`` until they land."""
-    try:
-        from ._taxonomy import load_taxonomy  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        load_taxonomy = None
-    try:
-        from ._skills import find_skills  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        find_skills = None
-    try:
-        from ._salary import extract_salary  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        extract_salary = None
-    return load_taxonomy, find_skills, extract_salary
+# The skills engineer's matcher and salary parser; module-level names so tests (and a build
+# without them) can swap them out.
+_LOAD_TAXONOMY: Callable[[], Any] | None = load_taxonomy
+_FIND_SKILLS: Callable[[str, Any], list[Any]] | None = find_skills
+_EXTRACT_SALARY: Callable[[str], Salary | None] | None = extract_salary
 
-
-_LOAD_TAXONOMY, _FIND_SKILLS, _EXTRACT_SALARY = _skills_api()
 
 
 def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
@@ -85,7 +77,7 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
     if y_ev:
         evidence["experience_min_years"] = tuple(y_ev)
 
-    family, why = role_family(title, doc)
+    family, _why = role_family(title, doc)
     focus = ml_focus(family, title, doc)
     if title:
         evidence["role"] = (Evidence(title, -1, -1),)

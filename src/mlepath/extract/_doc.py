@@ -123,10 +123,10 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     if not ends_colon and _ITEM_WORDS.search(core):
         return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
-    if not (ends_colon or (titled and not bulleted) or core.isupper()):
-        # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
-        if bulleted or not (P.HEADING_PREFERRED.match(core) or _STRONG_REQUIRED_START(core)):
-            return None
+    # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
+    if not (ends_colon or (titled and not bulleted) or core.isupper()) and (
+            bulleted or not (P.HEADING_PREFERRED.match(core) or _strong_required_start(core))):
+        return None
     if P.DEGREE.search(core) and (inline or not ends_colon):
         # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
         m = P.DEGREE.search(core)
@@ -135,7 +135,7 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     if P.YEARS.search(core):
         return None
     if P.HEADING_PREFERRED.search(core):
-        return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _FIRM_PREF(core)
+        return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _firm_pref(core)
     if P.HEADING_REQUIRED.search(core):
         return "required", False
     if P.HEADING_NEUTRAL.search(core) or (ends_colon and not inline):
@@ -146,12 +146,12 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
 _ITEM_WORDS = re.compile(r"\b(?:with|using|such\s+as|including|e\.g|and/or|in)\b|\(", re.IGNORECASE)
 
 
-def _FIRM_PREF(core: str) -> bool:  # noqa: N802 - reads like the regex constants it wraps
+def _firm_pref(core: str) -> bool:
     low = core.lower()
     return "preferred" in low or "nice" in low or "bonus" in low or "plus" in low
 
 
-def _STRONG_REQUIRED_START(core: str) -> bool:  # noqa: N802
+def _strong_required_start(core: str) -> bool:
     low = core.lower()
     return low.startswith(("minimum", "basic", "required", "requirements", "qualifications", "what you",
                            "you have", "you bring", "must have", "must-have", "who you are", "about you",
@@ -266,7 +266,7 @@ def analyse(text: str) -> Doc:
                     has_firm_pref = True
                 inline_from[i] = s + (len(raw) - len(raw.lstrip())) + m.start(2)
                 line_pol[i], line_soft[i] = pol, sft
-                if pol != "neutral" and (P.HEADING_PREFERRED.match(head) or _STRONG_REQUIRED_START(head)):
+                if pol != "neutral" and (P.HEADING_PREFERRED.match(head) or _strong_required_start(head)):
                     polarity, soft = pol, sft  # "Preferred: ..." also heads the lines below
                 continue
         line_pol[i], line_soft[i] = polarity, soft
@@ -286,6 +286,6 @@ def analyse(text: str) -> Doc:
         e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
         pol = line_pol[i]
         s0 = inline_from.get(i, s)
-        for a, b in split_sentences(text, s0, e):
-            doc.sentences.append(Sentence(text[a:b], a, b, pol, i, i in inline_from))
+        for a, z in split_sentences(text, s0, e):
+            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, i in inline_from))
     return doc

@@ -127,11 +127,11 @@ def extract_education(doc: Doc) -> Education:
     if edu.min_required in DEGREE_RANK:
         req_sentences = {m.sentence for m in required}
         for s in doc.sentences:
-            if s in req_sentences or s.polarity != "preferred":
-                if _accepts_experience(s.text, s in req_sentences):
-                    edu.equivalent_experience_ok = True
-                    ev["equivalent_experience_ok"] = [_ev(s)]
-                    break
+            if (s in req_sentences or s.polarity != "preferred") and \
+                    _accepts_experience(s.text, s in req_sentences):
+                edu.equivalent_experience_ok = True
+                ev["equivalent_experience_ok"] = [_ev(s)]
+                break
 
     fields: set[str] = set()
     field_ev: list[Evidence] = []

@@ -15,9 +15,13 @@ A gold row with no prediction counts every field as wrong (empty prediction).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from mlepath.errors import ExtractError
 
 SINGLE_FIELDS: tuple[str, ...] = ("min_required", "equivalent_experience_ok", "experience_min_years",
                                   "role.family", "role.ml_focus", "seniority")
@@ -166,3 +170,33 @@ def evaluate(gold_rows: Iterable[Mapping[str, Any]],
     report.accuracy = {name: correct[name] / n for name in SINGLE_FIELDS}
     report.prf = {name: PRF(*c) for name, c in counts.items()}
     return report
+
+
+def read_gold_files(gold: str | Path, postings: str | Path) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Gold rows and the postings they label (JSONL: ``id``, ``title``, ``description``)."""
+    try:
+        gold_rows = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines()
+                     if line.strip()]
+        posting_rows = {str(r.get("id")): r for r in
+                        (json.loads(line) for line in Path(postings).read_text(encoding="utf-8").splitlines()
+                         if line.strip())}
+    except (OSError, ValueError) as exc:
+        raise ExtractError(f"cannot read gold files: {exc}; pass --gold and --postings JSONL files") from exc
+    return gold_rows, posting_rows
+
+
+def gold_postings_predictions(gold: str | Path, postings: str | Path
+                              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Read the gold and postings files and extract every gold posting: ``(gold_rows, predictions)``."""
+    from ._combine import extract_requirements
+
+    gold_rows, posting_rows = read_gold_files(gold, postings)
+    preds: list[dict[str, Any]] = []
+    for row in gold_rows:
+        p = posting_rows.get(str(row.get("id")))
+        if p is None:
+            continue
+        text = p.get("description_text") or p.get("description") or p.get("text") or ""
+        preds.append(extract_requirements(text, title=p.get("title") or "",
+                                          structured=p.get("structured")).to_dict(str(row.get("id"))))
+    return gold_rows, preds

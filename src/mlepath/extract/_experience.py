@@ -7,6 +7,7 @@ do not count; ``None`` when no years are required.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -99,7 +100,7 @@ def _sentence_value(figs: list[YearsFigure]) -> float:
     if len(figs) == 1:
         return figs[0].value
     text = figs[0].sentence.text
-    for a, b in zip(figs, figs[1:], strict=False):
+    for a, b in itertools.pairwise(figs):
         if _OR.search(text[a.end:b.start]):
             return min(f.value for f in figs)
     if _DEGREE_PATH.search(text):
