@@ -120,3 +120,11 @@ def test_every_command_has_an_example_in_its_docstring():
 
     for fn in (_advise.advise, _advise.roi, _advise.plan):
         assert "Example: mlepath " in (fn.__doc__ or "")
+
+
+def test_every_command_is_documented():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "advise.md").read_text("utf-8")
+    for command in ("mlepath advise", "mlepath roi", "mlepath plan"):
+        assert command in text

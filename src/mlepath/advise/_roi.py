@@ -78,7 +78,7 @@ class RoiInputs:
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in (*_VARIED, "horizon_years")} | {
-            "ranges": {k: list(v) for k, v in self.ranges.items()}}
+            "ranges": {k: [round(v[0], 6), round(v[1], 6)] for k, v in self.ranges.items()}}
 
 
 @dataclass(frozen=True, slots=True)
