@@ -1,0 +1,88 @@
+"""Time one fit audit against 100,000 stored postings (warm), and print the figures.
+
+    python bench/fit.py                 # builds /tmp/mlepath_bench_fit.duckdb once, then times
+    python bench/fit.py --n 20000 --runs 10
+
+Postings are synthetic but shaped like real ones: 4-16 skills each out of ~120, degree minimums,
+preferred degrees, years of experience. The audit timed is ``load_targets`` (one DuckDB query)
+plus ``audit_fit`` (pure Python over the columns) — what ``mlepath fit --db`` does before printing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+from mlepath.extract import Requirements, SkillHit
+from mlepath.profile import Degree, Profile, audit_fit, load_targets
+from mlepath.sources import Posting
+from mlepath.store import Store
+
+CATS = ("programming_language", "ml_framework", "mlops", "cloud", "data_engineering",
+        "statistics_math", "ml_technique", "software_engineering", "soft_skill")
+SKILLS = [(f"skill{i:03d}", f"Skill {i}", CATS[i % len(CATS)]) for i in range(120)]
+LEVELS = ("none", "unspecified", "bachelor", "bachelor", "bachelor", "master", "phd")
+ROLES = ("ml_engineer", "ml_engineer", "data_scientist", "software_engineer", "research_scientist")
+
+
+def build(path: Path, n: int) -> None:
+    rng = random.Random(42)
+    store = Store(path)
+    postings, reqs = [], []
+    for i in range(n):
+        pid = f"bench:{i:07d}"
+        postings.append(Posting(id=pid, source="bench", title=f"ML Engineer {i}",
+                                company=f"Company {i % 997}", description_text=f"posting {i}"))
+        skills = rng.sample(SKILLS, rng.randint(4, 16))
+        reqs.append((pid, Requirements(
+            min_required=rng.choice(LEVELS),
+            preferred_levels=("master",) if rng.random() < 0.4 else (),
+            equivalent_experience_ok=rng.random() < 0.3,
+            fields=("computer_science",),
+            experience_min_years=rng.choice((None, 2.0, 3.0, 5.0, 7.0)),
+            role_family=rng.choice(ROLES), ml_focus=rng.choice(("applied", "research", "none")),
+            skills=tuple(SkillHit(s, nm, c, rng.random() < 0.6) for s, nm, c in skills),
+            extractor_version="bench-1")))
+    store.upsert_postings(postings)
+    store.save_requirements(reqs)
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--db", default="/tmp/mlepath_bench_fit.duckdb")
+    args = ap.parse_args()
+    path = Path(f"{args.db}.{args.n}")
+    if not path.exists():
+        t0 = time.perf_counter()
+        build(path, args.n)
+        print(f"built {args.n:,} postings in {time.perf_counter() - t0:.1f} s -> {path}")
+    profile = Profile(degrees=(Degree("bachelor", "computer_science"),), years_experience=6.0,
+                      skills=tuple(s for s, _, _ in SKILLS[::3]))
+    store = Store(path, read_only=True)
+    for label, kwargs in (("all postings", {}), ("role=ml_engineer", {"role": "ml_engineer"})):
+        load_t, audit_t, total_t = [], [], []
+        for run in range(args.runs + 1):  # the first run warms DuckDB's caches and is dropped
+            t0 = time.perf_counter()
+            targets = load_targets(store, **kwargs)
+            t1 = time.perf_counter()
+            report = audit_fit(profile, targets)
+            t2 = time.perf_counter()
+            if run:
+                load_t.append(t1 - t0)
+                audit_t.append(t2 - t1)
+                total_t.append(t2 - t0)
+        print(f"{label}: {report.n_postings:,} postings; median of {args.runs} warm runs: "
+              f"load_targets {1000 * statistics.median(load_t):.0f} ms + audit_fit "
+              f"{1000 * statistics.median(audit_t):.0f} ms = "
+              f"{1000 * statistics.median(total_t):.0f} ms (best {1000 * min(total_t):.0f} ms)")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Turn a résumé file (PDF, DOCX, Markdown, text) into plain text, or say clearly why not."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from mlepath.errors import ProfileError
+
+MAX_BYTES = 50 * 1024 * 1024  # a résumé is kilobytes; 50 MB is a mistake or an attack
+RESUME_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".text")
+PROFILE_SUFFIXES = (".yaml", ".yml")
+SUPPORTED = (*RESUME_SUFFIXES, *PROFILE_SUFFIXES)
+
+_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)|\*\*|__|`|^\s*[-*+]\s+\[.\]\s*", re.MULTILINE)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def check_size(size: int, name: str) -> None:
+    if size == 0:
+        raise ProfileError(f"{name} is empty; give a résumé (PDF, DOCX, Markdown, text) or a "
+                           "profile YAML with content")
+    if size > MAX_BYTES:
+        raise ProfileError(f"{name} is {size / 1024 / 1024:.1f} MB, over the 50 MB limit; "
+                           "a résumé should be a few hundred KB, export it again without images")
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # many PDFs are "encrypted" with an empty user password and open anyway
+            try:
+                opened = bool(reader.decrypt(""))
+            except Exception:
+                opened = False
+            if not opened:
+                raise ProfileError(f"{name} is an encrypted PDF; remove the password (print to "
+                                   "PDF again) or export the résumé as DOCX or text")
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except ProfileError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ProfileError(f"{name} is not a readable PDF ({exc}); export it again, or give "
+                           "a DOCX or text version") from exc
+    if not text.strip():
+        raise ProfileError(f"{name} has no text layer (an image-only or scanned PDF); run OCR "
+                           "on it or give a DOCX, text or YAML profile instead")
+    return text
+
+
+def docx_text(data: bytes, name: str) -> str:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ProfileError(f"{name} is not a readable DOCX file; save it again from Word as "
+                           ".docx, or give a PDF or text version") from exc
+    lines = [p.text for p in document.paragraphs]
+    # résumé templates often lay out dates and titles in tables
+    for table in document.tables:
+        for row in table.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                if cell.text not in cells:  # merged cells repeat their text
+                    cells.append(cell.text)
+            lines.append("  ".join(cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ProfileError(f"{name} contains no text; give a résumé with content")
+    return text
+
+
+def plain_text(data: bytes, name: str, markdown: bool) -> str:
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if markdown:
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_MARKUP.sub("", text)
+    if not text.strip():
+        raise ProfileError(f"{name} contains only whitespace; give a résumé with content")
+    return text
+
+
+def resume_text(data: bytes, name: str, suffix: str) -> str:
+    """Plain text of a résumé file's bytes, by suffix."""
+    if suffix == ".pdf":
+        return pdf_text(data, name)
+    if suffix == ".docx":
+        return docx_text(data, name)
+    return plain_text(data, name, markdown=suffix in (".md", ".markdown"))
