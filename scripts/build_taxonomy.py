@@ -78,7 +78,7 @@ CURATED = r"""
 python|Python|programming_language|python3;python 3;python programming
 java|Java|programming_language|java 8;java 11;java 17;core java;oracle java
 javascript|JavaScript|programming_language|js;ecmascript;java script
-typescript|TypeScript|programming_language|ts@acronym_case
+typescript|TypeScript|programming_language|TS@acronym_case
 c|C@c_lang|programming_language|c programming;ansi c;c language
 cpp|C++|programming_language|cpp;c plus plus;modern c++;c++11;c++14;c++17;c++20
 csharp|C#|programming_language|c sharp;c#.net
@@ -201,10 +201,10 @@ cloud_computing|Cloud computing|cloud|cloud platforms;cloud platform;cloud servi
 machine_learning|Machine learning|ml_technique|ml;machine-learning;ml models;machine learning models;ml algorithms;machine learning algorithms;statistical learning
 deep_learning|Deep learning|ml_technique|deep neural networks;neural networks;neural network;dnn;dnns
 nlp|Natural language processing|ml_technique|nlp;natural language understanding;nlu;text mining;text analytics;language models;computational linguistics
-computer_vision|Computer vision|ml_technique|cv@acronym_case;image recognition;image processing;object detection;image classification;image segmentation;semantic segmentation;video understanding
+computer_vision|Computer vision|ml_technique|image recognition;image processing;object detection;image classification;image segmentation;semantic segmentation;video understanding
 llms|Large language models|ml_technique|llm;llms;large language model;foundation models;foundation model;gpt;generative pre-trained transformers
 generative_ai|Generative AI|ml_technique|genai;gen ai;generative models;generative modeling;diffusion models;gans;gan;generative adversarial networks;stable diffusion
-rag|Retrieval-augmented generation|ml_technique|rag@acronym_case;retrieval augmented generation;retrieval-augmented generation (rag)
+rag|Retrieval-augmented generation|ml_technique|RAG@acronym_case;retrieval augmented generation;retrieval-augmented generation (rag)
 transformers|Transformers|ml_technique|transformer models;transformer architectures;transformer architecture;attention mechanisms;bert;gpt-style;vision transformers
 fine_tuning|Fine-tuning|ml_technique|fine tuning;finetuning;lora;peft;rlhf;instruction tuning;sft
 prompt_engineering|Prompt engineering|ml_technique|prompt design;prompting;prompt tuning
@@ -212,10 +212,10 @@ ai_agents|AI agents|ml_technique|agentic ai;agentic systems;agentic workflows;ll
 embeddings|Embeddings|ml_technique|embedding models;vector embeddings;word embeddings;representation learning
 recommender_systems|Recommender systems|ml_technique|recommendation systems;recommendation system;recommender system;recommendation engines;recommendations;personalization;collaborative filtering
 search_ranking|Search and ranking|ml_technique|information retrieval;learning to rank;ranking models;search relevance;semantic search;search ranking
-reinforcement_learning|Reinforcement learning|ml_technique|rl@acronym_case;deep reinforcement learning;multi-armed bandits;bandits;contextual bandits
+reinforcement_learning|Reinforcement learning|ml_technique|RL@acronym_case;deep reinforcement learning;multi-armed bandits;bandits;contextual bandits
 time_series|Time series|ml_technique|time series analysis;time-series;time series forecasting;forecasting;demand forecasting
 anomaly_detection|Anomaly detection|ml_technique|outlier detection;fraud detection
-speech|Speech recognition|ml_technique|asr;automatic speech recognition;speech processing;text-to-speech;tts@acronym_case;audio processing
+speech|Speech recognition|ml_technique|asr;automatic speech recognition;speech processing;text-to-speech;TTS@acronym_case;audio processing
 graph_ml|Graph machine learning|ml_technique|graph neural networks;gnn;gnns;graph ml;knowledge graphs;knowledge graph
 supervised_learning|Supervised learning|ml_technique|classification;regression models;supervised and unsupervised learning;unsupervised learning;clustering;decision trees;random forests;random forest;gradient boosting;boosted trees;support vector machines;svm;logistic regression;ensemble methods
 cnn_rnn|CNNs and RNNs|ml_technique|cnn;cnns;convolutional neural networks;rnn;rnns;recurrent neural networks;lstm;lstms
@@ -224,7 +224,7 @@ model_evaluation|Model evaluation|ml_technique|model validation;model performanc
 transfer_learning|Transfer learning|ml_technique|self-supervised learning;few-shot learning;zero-shot learning;multimodal;multi-modal;multimodal models
 model_optimization|Model optimization|ml_technique|quantization;model compression;distillation;knowledge distillation;pruning;distributed training;gpu programming;model parallelism
 predictive_modeling|Predictive modeling|ml_technique|predictive modelling;predictive analytics;predictive models;statistical modeling;statistical modelling;statistical models
-data_analysis|Data analysis|ml_technique|data science;data mining;data analytics;exploratory data analysis;eda@acronym_case;data visualization;data visualisation;quantitative analysis
+data_analysis|Data analysis|ml_technique|data science;data mining;data analytics;exploratory data analysis;EDA@acronym_case;data visualization;data visualisation;quantitative analysis
 statistics|Statistics|statistics_math|statistical analysis;statistical methods;statistical techniques;applied statistics;inferential statistics;mathematical statistics;statistical inference;statistical concepts
 probability|Probability|statistics_math|probability theory;stochastic processes;probability and statistics
 linear_algebra|Linear algebra|statistics_math|matrix algebra;calculus;multivariable calculus;numerical methods;numerical analysis;discrete mathematics
@@ -235,15 +235,15 @@ causal_inference|Causal inference|statistics_math|causal modeling;causal analysi
 regression_analysis|Regression analysis|statistics_math|linear regression;regression analysis;generalized linear models;glm;glms;mixed effects models;survival analysis
 optimization|Mathematical optimization|statistics_math|convex optimization;linear programming;integer programming;mixed-integer programming;operations research;stochastic optimization;optimization algorithms;numerical optimization
 distributed_systems|Distributed systems|software_engineering|distributed system;distributed computing;scalable systems;large-scale systems;large scale systems;large-scale distributed systems;scalable distributed systems;high-scale systems;highly scalable systems;scalable software;scalable architectures;distributed architectures;high-throughput systems;low-latency systems;high availability;fault-tolerant systems;scalability
-apis|APIs|software_engineering|api;rest api;rest apis;restful api;restful apis;restful;rest@acronym_case;web services;api design;api development;apis and services;grpc;graphql;restful web services;web apis
-microservices|Microservices|software_engineering|microservice;micro-services;microservices architecture;service-oriented architecture;soa@acronym_case
+apis|APIs|software_engineering|api;rest api;rest apis;restful api;restful apis;restful;REST@acronym_case;web services;api design;api development;apis and services;grpc;graphql;restful web services;web apis
+microservices|Microservices|software_engineering|microservice;micro-services;microservices architecture;service-oriented architecture;SOA@acronym_case
 ci_cd|CI/CD|software_engineering|ci cd;ci/cd pipelines;continuous integration;continuous delivery;continuous deployment;github actions;gitlab ci;jenkins@brand_word;jenkins ci;circleci
 git|Git|software_engineering|github;gitlab;bitbucket;version control;source control;version control systems
 linux|Linux|software_engineering|unix;unix/linux;linux/unix;red hat linux;ubuntu
-devops|DevOps|software_engineering|dev ops;site reliability engineering;sre@acronym_case;observability;prometheus;grafana;datadog
+devops|DevOps|software_engineering|dev ops;site reliability engineering;SRE@acronym_case;observability;prometheus;grafana;datadog
 testing|Software testing|software_engineering|unit testing;unit tests;test-driven development;tdd;integration testing;automated testing;test automation;pytest;junit;regression testing
 system_design|System design|software_engineering|systems design;software architecture;system architecture;software design;design patterns;architecture design
-oop|Object-oriented programming|software_engineering|object oriented programming;oop;object-oriented design;object oriented design;ood@acronym_case
+oop|Object-oriented programming|software_engineering|object oriented programming;oop;object-oriented design;object oriented design;OOD@acronym_case
 algorithms|Data structures and algorithms|software_engineering|data structures;algorithms and data structures;algorithm design;computer science fundamentals;cs fundamentals
 backend|Backend development|software_engineering|backend;back-end;back end;backend services;server-side;backend systems;backend engineering
 frontend|Frontend development|software_engineering|frontend;front-end;front end;react@brand_word;react.js;reactjs;angular@brand_word;angularjs;vue.js;vue;next.js
@@ -258,7 +258,7 @@ leadership|Leadership|soft_skill|technical leadership;team leadership;lead teams
 mentoring|Mentoring|soft_skill|mentorship;mentor junior;coaching
 problem_solving|Problem solving|soft_skill|problem-solving;problem solver;analytical skills;critical thinking;analytical thinking;troubleshooting
 stakeholder_management|Stakeholder management|soft_skill|stakeholder communication;stakeholder engagement;business acumen;product sense;product intuition
-ownership|Ownership|soft_skill|self-starter;self-motivated;autonomy;independently;initiative;attention to detail;detail-oriented;time management;adaptability;curiosity;intellectual curiosity
+ownership|Ownership|soft_skill|self-starter;self-motivated;autonomy;independently;attention to detail;detail-oriented;time management;adaptability;curiosity;intellectual curiosity
 """
 
 # --- O*NET selection -------------------------------------------------------------------------
@@ -342,7 +342,8 @@ def _variants(example: str) -> list[str]:
             out.append(base[len(vendor):])
             break
     m = _TRAILING_ACRONYM.match(out[-1])
-    if m:
+    # "Structured query language SQL" -> also "SQL"; but "Power BI" is one name, not two.
+    if m and " " in m.group("long") and m.group("acr")[0] == m.group("long")[0].upper():
         out += [m.group("long"), m.group("acr")]
     seen: list[str] = []
     for v in out:
@@ -449,9 +450,17 @@ def _add_onet(skills: list[dict[str, object]], alias_owner: dict[str, str], onet
 def build(onet_dir: Path) -> dict[str, object]:
     skills, alias_owner = _parse_curated()
     stats = _add_onet(skills, alias_owner, onet_dir)
+    taken = {a.lower() for s in skills for a in (str(s["name"]), *s["aliases"])}  # type: ignore[misc]
     for s in skills:
         aliases = s["aliases"]
         assert isinstance(aliases, list)
+        # Tag-style spellings: "amazon-web-services", "machine-learning".
+        for a in [str(s["name"]), *aliases]:
+            if " " in a and a.replace(" ", "").isalnum() and a.lower() not in s.get("guarded", {}):
+                variant = a.replace(" ", "-")
+                if variant.lower() not in taken:
+                    aliases.append(variant)
+                    taken.add(variant.lower())
         s["aliases"] = sorted(set(aliases) - {s["name"]}, key=str.lower)
         if not s["guarded"]:
             del s["guarded"]
