@@ -118,3 +118,23 @@ def test_catalogue_has_the_classic_three_and_uses_taxonomy_ids():
     known = {s["id"] for s in json.loads(text)["skills"]}
     for p in projects.values():
         assert p.skills <= known, f"{p.id}: unknown ids {sorted(p.skills - known)}"
+
+
+def test_soft_skills_are_listed_apart_not_covered_by_projects():
+    fit = {"missing_skills": [{"skill": "communication", "share": 0.9},
+                              {"skill": "pytorch", "share": 0.5}]}
+    doc = make_plan(fit).to_dict()
+    assert doc["missing_skills"] == [{"skill": "pytorch", "share": 0.5}]
+    assert doc["soft_skills"] == [{"skill": "communication", "share": 0.9}]
+    assert doc["uncovered"] == []
+
+
+def test_plan_html_is_offline_and_escaped():
+    from mlepath.plan import render_html
+
+    fit = {"missing_skills": [{"skill": "pytorch", "share": 0.5}],
+           "postings": [{"title": "<img src=x onerror=alert(1)>", "score": 50,
+                         "education": "eligible", "experience": "meets"}]}
+    html = render_html(make_plan(fit, weeks=8, hours_per_week=10))
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert "Plotly.newPlot" in html and "<script src=" not in html

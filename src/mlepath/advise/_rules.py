@@ -202,16 +202,26 @@ def _market_rules(ev: MarketEvidence) -> Iterator[Score]:
             yield pid, Reason(text, fig.to_dict(), 2)
         for pid in ("self-study", "bootcamp"):
             yield pid, Reason(text, fig.to_dict(), -1)
+    elif fig is not None:  # between the thresholds: cited, not weighed
+        text = f"For reference, {cite(fig)} require a master's or PhD as the minimum."
+        for pid in ("masters-part-time", "masters-full-time"):
+            yield pid, Reason(text, fig.to_dict(), 0)
     fig = ev.master_preferred
     if fig is not None and not fig.thin and fig.share >= 0.5:
         yield "masters-part-time", Reason(
             f"A master's is a plus: {cite(fig)} list it as preferred; a part-time degree adds it "
             "without stopping your pay.", fig.to_dict(), 1)
+    elif fig is not None and not fig.thin:
+        yield "masters-part-time", Reason(
+            f"For reference, {cite(fig)} list a master's as preferred.", fig.to_dict(), 0)
     fig = ev.equivalent_ok
     if fig is not None and not fig.thin and fig.ci95[0] >= 0.3:
         text = f"Experience can stand in for the degree: {cite(fig)} accept equivalent experience."
         yield "self-study", Reason(text, fig.to_dict(), 1)
         yield "bootcamp", Reason(text, fig.to_dict(), 1)
+    elif fig is not None and not fig.thin:
+        yield "self-study", Reason(f"For reference, {cite(fig)} accept equivalent experience "
+                                   "instead of the degree.", fig.to_dict(), 0)
     fig = ev.research_share
     if fig is not None and not fig.thin:
         yield "phd", Reason(f"Research roles are a small target: {cite(fig)} are research-focused.",
@@ -243,7 +253,7 @@ def _fit_rules(fit: FitSummary) -> Iterator[Score]:
                                   evidence, 2)
         elif gain <= 0.05:
             for pid in pids:
-                yield pid, Reason(f"{label.capitalize()} would open few postings: eligible for "
+                yield pid, Reason(f"{label[0].upper()}{label[1:]} would open few postings: eligible for "
                                   f"{then:.0%} of your {n:,} targets instead of {base:.0%} "
                                   f"{base_label}.", evidence, -1)
     if now >= 0.6:

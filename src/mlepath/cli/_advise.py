@@ -208,9 +208,9 @@ def plan(
 
     Example: mlepath plan resume.pdf --db jobs.duckdb --weeks 20 --hours-per-week 10
     """
-    from mlepath.plan import plan_for_resume
+    from mlepath.plan import plan_for_resume, render_html
 
-    _check_format(format, ("table", "json"))
+    _check_format(format)
     store = _open_store(db)
     if store is None:
         raise AdviceError(f"no store at {resolve_db(db)}; a plan needs target postings: "
@@ -225,6 +225,9 @@ def plan(
     if format == "json":
         _emit(json.dumps(doc, indent=2), out)
         return
+    if format == "html":
+        _emit(render_html(result), out)
+        return
     console.print(f"[bold]{weeks} weeks × {hours_per_week:g} h = {doc['budget_hours']:g} h[/bold]"
                   f" for the {escape(path)} path")
     table = Table(title="Projects (greedy cover of your most demanded missing skills)")
@@ -236,6 +239,9 @@ def plan(
     console.print(table)
     if doc["uncovered"]:
         console.print("Not covered by any project: " + ", ".join(doc["uncovered"]))
+    if doc["soft_skills"]:
+        console.print("Soft skills your targets ask for (shown through work, not projects): "
+                      + ", ".join(s["skill"] for s in doc["soft_skills"]))
     titles = Table(title="Titles to target (postings you fit best)")
     for col in ("title", "postings", "best fit", "eligible"):
         titles.add_column(col)

@@ -7,8 +7,9 @@ skills, scheduled over their weeks, with target titles and weekly habits.
 
 from __future__ import annotations
 
-from ._catalogue import Project, habits_for, load_projects
+from ._catalogue import Project, habits_for, load_projects, soft_skill_ids
 from ._cover import CoverStep, greedy_cover
+from ._html import render_html
 from ._plan import Plan, PlannedProject, TargetTitle, make_plan, schedule, target_titles
 from ._service import plan_for_resume
 
@@ -23,6 +24,8 @@ __all__ = [
     "load_projects",
     "make_plan",
     "plan_for_resume",
+    "render_html",
     "schedule",
+    "soft_skill_ids",
     "target_titles",
 ]

@@ -40,6 +40,16 @@ def load_projects() -> tuple[Project, ...]:
 
 
 @cache
+def soft_skill_ids() -> frozenset[str]:
+    """Taxonomy ids of category ``soft_skill``: gaps no portfolio project closes."""
+    import json
+
+    text = resources.files("mlepath.extract").joinpath("data/taxonomy.json").read_text("utf-8")
+    return frozenset(s["id"] for s in json.loads(text)["skills"]
+                     if s.get("category") == "soft_skill")
+
+
+@cache
 def _habits() -> dict[str, Any]:
     data: dict[str, Any] = _data("habits.yaml")
     return data

@@ -17,7 +17,7 @@ from typing import Any
 
 from mlepath.errors import AdviceError
 
-from ._catalogue import Project, habits_for, load_projects
+from ._catalogue import Project, habits_for, load_projects, soft_skill_ids
 from ._cover import CoverStep, greedy_cover
 
 ELIGIBLE_EDUCATION = ("eligible", "eligible_via_experience", "no_requirement")
@@ -59,6 +59,7 @@ class Plan:
     weeks: int
     hours_per_week: float
     missing: tuple[tuple[str, float], ...]
+    soft_skills: tuple[tuple[str, float], ...]
     projects: tuple[PlannedProject, ...]
     titles: tuple[TargetTitle, ...]
     habits: tuple[str, ...]
@@ -73,6 +74,7 @@ class Plan:
             "path": self.path, "weeks": self.weeks, "hours_per_week": self.hours_per_week,
             "budget_hours": self.weeks * self.hours_per_week,
             "missing_skills": [{"skill": s, "share": round(w, 4)} for s, w in self.missing],
+            "soft_skills": [{"skill": s, "share": round(w, 4)} for s, w in self.soft_skills],
             "projects": [p.to_dict() for p in self.projects],
             "uncovered": self.uncovered,
             "titles": [t.to_dict() for t in self.titles],
@@ -129,7 +131,8 @@ def make_plan(fit: Any, weeks: int = 20, hours_per_week: float = 10, *,
 
         plan = make_plan(audit_fit(profile, targets), weeks=20, hours_per_week=10)
 
-    :param top_skills: how many of the most demanded missing skills the cover aims at.
+    :param top_skills: how many of the most demanded missing skills the cover aims at; soft
+        skills (communication, ownership, ...) are listed apart, since no project proves them.
     """
     if weeks < 1:
         raise AdviceError(f"--weeks {weeks}: give at least 1 week")
@@ -141,10 +144,13 @@ def make_plan(fit: Any, weeks: int = 20, hours_per_week: float = 10, *,
                           "`mlepath fit RESUME --format json` first")
     missing = [(str(m["skill"]), float(m.get("share") or 0.0)) for m in doc["missing_skills"]]
     missing.sort(key=lambda sw: (-sw[1], sw[0]))
-    missing = missing[:top_skills]
+    soft = soft_skill_ids()
+    soft_missing = [sw for sw in missing if sw[0] in soft]
+    missing = [sw for sw in missing if sw[0] not in soft][:top_skills]
     steps = greedy_cover(dict(missing), projects if projects is not None else load_projects())
     planned = schedule(steps, weeks, hours_per_week)
     first = next((p.step.project.title for p in planned if p.scheduled), None)
     return Plan(path=path_id, weeks=weeks, hours_per_week=hours_per_week, missing=tuple(missing),
+                soft_skills=tuple(soft_missing),
                 projects=tuple(planned), titles=tuple(target_titles(doc.get("postings") or [])),
                 habits=tuple(habits_for(path_id, first)))
