@@ -1,8 +1,18 @@
-"""Market queries over the ``market`` view (used by market/, profile/, advise/)."""
+"""Market queries over the ``market`` view (used by market/, profile/, advise/).
+
+Every query reads only ``market`` and ``requirement_skills`` (joined on posting_id and
+extractor_version), so a Parquet-backed store that defines those two relations answers them too.
+
+Filters and metric predicates are fixed SQL fragments with ``?`` placeholders (the
+``FILTER_SQL`` and ``PREDICATE_SQL`` tables below); callers pick fragments by name and every
+value is bound, never formatted into the SQL.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._store import StoreBase
@@ -11,6 +21,260 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+# filter name -> fragment over the market view aliased ``m``. List-valued filters (role, focus,
+# seniority, source, company) take a list parameter: any of the values matches.
+FILTER_SQL: dict[str, str] = {
+    "role": "list_contains(?, m.role_family)",
+    "focus": "list_contains(?, m.ml_focus)",
+    "seniority": "list_contains(?, m.seniority)",
+    "source": "list_contains(?, m.source)",
+    "company": "list_contains(?, lower(m.company))",
+    "location": "contains(lower(coalesce(m.location, '')), lower(?))",
+    "remote": "m.remote = ?",
+    "date_from": "m.posted_at >= CAST(? AS DATE)",
+    "date_to": "m.posted_at <= CAST(? AS DATE)",
+}
+
+# predicate kind -> boolean fragment over ``m``; each ``?`` is bound to the predicate's value.
+PREDICATE_SQL: dict[str, str] = {
+    "min_required": "coalesce(m.min_required, 'unspecified') = ?",
+    "min_required_in": "list_contains(?, m.min_required)",  # value: list of levels
+    "preferred": "list_contains(m.preferred_levels, ?)",
+    "required_or_preferred": "(m.min_required = ? OR list_contains(m.preferred_levels, ?))",
+    "equivalent_experience_ok": "coalesce(m.equivalent_experience_ok, false) = ?",
+    "field": "list_contains(m.fields, ?)",
+    "role": "m.role_family = ?",
+    "ml_focus": "m.ml_focus = ?",
+    "seniority": "m.seniority = ?",
+    "source": "m.source = ?",
+    "remote": "m.remote = ?",
+    "title": "lower(trim(m.title)) = lower(trim(?))",
+    # value: [low, high) in years; high may be NULL (open); "unstated" is a separate kind
+    "experience_range": "(m.experience_min_years >= ? AND (m.experience_min_years < ? OR ? IS NULL))",
+    "experience_unstated": "(m.experience_min_years IS NULL) = ?",
+    "skill": ("EXISTS (SELECT 1 FROM requirement_skills s WHERE s.posting_id = m.posting_id "
+              "AND s.extractor_version = m.extractor_version AND s.skill_id = ?)"),
+    "skill_required": ("EXISTS (SELECT 1 FROM requirement_skills s WHERE s.posting_id = m.posting_id "
+                       "AND s.extractor_version = m.extractor_version AND s.skill_id = ? "
+                       "AND s.required)"),
+    "category": ("EXISTS (SELECT 1 FROM requirement_skills s WHERE s.posting_id = m.posting_id "
+                 "AND s.extractor_version = m.extractor_version AND s.category = ?)"),
+}
+
+# One pass over the filtered postings: degree counts per (ML focus, seniority, role family) cell,
+# each a count with a FILTER clause. At most 3 x 6 x 7 cells; callers add cells up for the
+# marginals (overall, by focus, by seniority), which is cheaper than GROUPING SETS here.
+DEGREE_COUNTS_SQL = """
+SELECT m.ml_focus, m.seniority, m.role_family,
+       count(*) AS n,
+       count(*) FILTER (WHERE m.min_required = 'none') AS "min_required=none",
+       count(*) FILTER (WHERE m.min_required = 'unspecified' OR m.min_required IS NULL)
+           AS "min_required=unspecified",
+       count(*) FILTER (WHERE m.min_required = 'high_school') AS "min_required=high_school",
+       count(*) FILTER (WHERE m.min_required = 'associate') AS "min_required=associate",
+       count(*) FILTER (WHERE m.min_required = 'bachelor') AS "min_required=bachelor",
+       count(*) FILTER (WHERE m.min_required = 'master') AS "min_required=master",
+       count(*) FILTER (WHERE m.min_required = 'phd') AS "min_required=phd",
+       count(*) FILTER (WHERE list_contains(m.preferred_levels, 'bachelor')) AS "preferred=bachelor",
+       count(*) FILTER (WHERE list_contains(m.preferred_levels, 'master')) AS "preferred=master",
+       count(*) FILTER (WHERE list_contains(m.preferred_levels, 'phd')) AS "preferred=phd",
+       count(*) FILTER (WHERE m.min_required = 'master'
+                        OR list_contains(m.preferred_levels, 'master'))
+           AS "master_required_or_preferred",
+       count(*) FILTER (WHERE m.min_required = 'phd' OR list_contains(m.preferred_levels, 'phd'))
+           AS "phd_required_or_preferred",
+       count(*) FILTER (WHERE m.equivalent_experience_ok) AS "equivalent_experience_ok",
+       count(*) FILTER (WHERE m.experience_min_years IS NULL) AS "experience=unstated",
+       count(*) FILTER (WHERE m.experience_min_years < 1) AS "experience=0",
+       count(*) FILTER (WHERE m.experience_min_years >= 1 AND m.experience_min_years < 3)
+           AS "experience=1-2",
+       count(*) FILTER (WHERE m.experience_min_years >= 3 AND m.experience_min_years < 5)
+           AS "experience=3-4",
+       count(*) FILTER (WHERE m.experience_min_years >= 5 AND m.experience_min_years < 8)
+           AS "experience=5-7",
+       count(*) FILTER (WHERE m.experience_min_years >= 8) AS "experience=8+"
+FROM {rel} m
+GROUP BY m.ml_focus, m.seniority, m.role_family
+"""
+
+# Skill mentions per (skill, ML focus). requirement_skills holds one row per (posting, version,
+# skill) (extraction dedupes skill hits), so count(*) counts postings; DISTINCT would cost 5x.
+SKILL_COUNTS_SQL = """
+SELECT s.skill_id, any_value(s.name) AS name, any_value(s.category) AS category,
+       m.ml_focus, count(*) AS count
+FROM {rel} m
+JOIN requirement_skills s
+  ON s.posting_id = m.posting_id AND s.extractor_version = m.extractor_version
+GROUP BY s.skill_id, m.ml_focus
+"""
+
+# Postings mentioning at least one skill of each category.
+CATEGORY_COUNTS_SQL = """
+SELECT s.category, count(DISTINCT m.posting_id) AS count
+FROM {rel} m
+JOIN requirement_skills s
+  ON s.posting_id = m.posting_id AND s.extractor_version = m.extractor_version
+WHERE s.category IS NOT NULL
+GROUP BY s.category
+"""
+
+FIELD_COUNTS_SQL = """
+SELECT f.field, count(*) AS count
+FROM (SELECT unnest(list_distinct(m.fields)) AS field FROM {rel} m) f
+GROUP BY f.field
+"""
+
+TITLE_COUNTS_SQL = """
+SELECT lower(trim(m.title)) AS title, count(*) AS count
+FROM {rel} m
+WHERE m.title IS NOT NULL AND trim(m.title) <> ''
+GROUP BY 1
+ORDER BY count DESC, title
+LIMIT ?
+"""
+
+EXPERIENCE_SUMMARY_SQL = """
+SELECT count(m.experience_min_years) AS stated,
+       quantile_cont(m.experience_min_years, 0.25) AS p25,
+       median(m.experience_min_years) AS median,
+       quantile_cont(m.experience_min_years, 0.75) AS p75,
+       avg(m.experience_min_years) AS mean
+FROM {rel} m
+"""
+
+# Salary midpoint ((min+max)/2, or whichever exists) annualised by SALARY_PERIOD_FACTORS.
+# Rows with an unknown period or a non-positive value are left out.
+SALARY_BY_DEGREE_SQL = """
+WITH s AS (
+    SELECT coalesce(m.min_required, 'unspecified') AS min_required,
+           upper(m.salary_currency) AS currency,
+           coalesce((m.salary_min + m.salary_max) / 2, m.salary_min, m.salary_max)
+             * map_extract_value(MAP(?, ?), coalesce(m.salary_period, 'year')) AS annual
+    FROM {rel} m
+    WHERE m.salary_currency IS NOT NULL
+      AND (m.salary_min IS NOT NULL OR m.salary_max IS NOT NULL)
+)
+SELECT min_required, currency, count(*) AS n,
+       quantile_cont(annual, 0.25) AS p25, median(annual) AS median,
+       quantile_cont(annual, 0.75) AS p75, avg(annual) AS mean
+FROM s
+WHERE annual > 0
+GROUP BY min_required, currency
+ORDER BY currency, min_required
+"""
+
+# The filtered postings, with only the columns reports read, copied once into a connection-local
+# temp table: every report query then scans memory instead of re-running the market view.
+SNAPSHOT_SQL = """
+CREATE TEMP TABLE {rel} AS
+SELECT m.posting_id, m.extractor_version, m.title, m.min_required, m.preferred_levels,
+       m.equivalent_experience_ok, m.fields, m.experience_min_years, m.role_family, m.ml_focus,
+       m.seniority, m.salary_min, m.salary_max, m.salary_currency, m.salary_period
+FROM market m
+WHERE {where}
+"""
+
+COUNT_SQL = """
+SELECT count(*) FILTER (WHERE {numerator}{given_and}) AS count,
+       count(*) FILTER (WHERE {given}) AS n
+FROM market m
+WHERE {where}
+"""
+
+EXTRACTOR_VERSIONS_SQL = """
+SELECT m.extractor_version, count(*) AS n FROM {rel} m
+GROUP BY 1 ORDER BY 1
+"""
+
+# Hours/days/weeks/months per year used to annualise pay (documented in docs/market.md).
+SALARY_PERIOD_FACTORS: dict[str, float] = {
+    "year": 1.0, "month": 12.0, "week": 52.0, "day": 260.0, "hour": 2080.0,
+}
+
+_LIST_FILTERS = frozenset({"role", "focus", "seniority", "source", "company"})
+
+
+def _where(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE body built from ``FILTER_SQL`` fragments, and its bound parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for name, fragment in FILTER_SQL.items():
+        value = filters.get(name)
+        if value is None:
+            continue
+        if name in _LIST_FILTERS:
+            values = list(value) if isinstance(value, list | tuple) else [value]
+            if name == "company":
+                values = [str(v).lower() for v in values]
+            value = values
+        parts.append(fragment)
+        params.append(value)
+    return (" AND ".join(parts) or "true"), params
+
+
+def _predicate(kind: str, value: Any) -> tuple[str, list[Any]]:
+    try:
+        fragment = PREDICATE_SQL[kind]
+    except KeyError:
+        raise ValueError(f"unknown predicate kind {kind!r}") from None
+    if kind == "experience_range":
+        low, high = value
+        return fragment, [low, high, high]
+    return fragment, [value] * fragment.count("?")
+
 
 class MarketMixin(_Base):
-    pass
+    def market_count(self, numerator: tuple[str, Any], filters: Mapping[str, Any],
+                     given: tuple[str, Any] | None = None) -> tuple[int, int]:
+        """``(count, n)``: postings matching ``filters`` (and ``given``), and how many of them
+        also match ``numerator``. Predicates are ``(kind, value)`` pairs from ``PREDICATE_SQL``."""
+        where, wparams = _where(filters)
+        num_sql, num_params = _predicate(*numerator)
+        given_sql, given_params = _predicate(*given) if given else ("true", [])
+        sql = COUNT_SQL.format(numerator=num_sql, given=given_sql, where=where,
+                               given_and=f" AND {given_sql}" if given else "")
+        params = [*num_params, *given_params, *given_params, *wparams]
+        row = self.cursor().execute(sql, params).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def market_report_data(self, filters: Mapping[str, Any], *,
+                           title_limit: int = 20) -> dict[str, Any]:
+        """Everything the market report needs, from one snapshot of the filtered postings.
+
+        Keys: ``degree`` (count rows per (ml_focus, seniority, role_family) cell),
+        ``skills`` (skill_id, name, category, ml_focus, count), ``fields`` {field: postings},
+        ``titles`` [(title, count)], ``experience`` (stated, p25, median, p75, mean),
+        ``salary`` (per required degree and currency, annualised), ``versions`` {version: n}.
+        """
+        where, params = _where(filters)
+        rel = f"_market_snapshot_{uuid.uuid4().hex}"
+        cur = self.cursor()
+        cur.execute("SET enable_progress_bar = false")  # keep report output clean
+        cur.execute(SNAPSHOT_SQL.format(rel=rel, where=where), params)
+        try:
+            def rows(sql: str, p: Sequence[Any] = ()) -> list[dict[str, Any]]:
+                result = cur.execute(sql.format(rel=rel), list(p))
+                cols = [d[0] for d in result.description or []]
+                return [dict(zip(cols, r, strict=True)) for r in result.fetchall()]
+
+            periods = list(SALARY_PERIOD_FACTORS)
+            experience = rows(EXPERIENCE_SUMMARY_SQL)
+            return {
+                "degree": rows(DEGREE_COUNTS_SQL),
+                "skills": rows(SKILL_COUNTS_SQL),
+                "fields": {r["field"]: int(r["count"]) for r in rows(FIELD_COUNTS_SQL)},
+                "titles": [(r["title"], int(r["count"]))
+                           for r in rows(TITLE_COUNTS_SQL, [title_limit])],
+                "experience": experience[0] if experience else {},
+                "salary": rows(SALARY_BY_DEGREE_SQL,
+                               [periods, [SALARY_PERIOD_FACTORS[p] for p in periods]]),
+                "versions": {r["extractor_version"]: int(r["n"])
+                             for r in rows(EXTRACTOR_VERSIONS_SQL)},
+            }
+        finally:
+            cur.execute(f"DROP TABLE IF EXISTS {rel}")
+
+
+def filter_names() -> Sequence[str]:
+    """The filter names ``_where`` understands (``mlepath.market.Filters`` mirrors them)."""
+    return tuple(FILTER_SQL)
