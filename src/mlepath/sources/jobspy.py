@@ -74,7 +74,7 @@ def _json_lines(path: Path, encoding: str, on_error: OnError | None
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            report(on_error, BadRecord(str(path), number, f"not valid JSON ({exc.msg} at column "
+            report(on_error, BadRecord(str(path), number, f"not valid JSON ({exc.msg}: column "
                                                           f"{exc.colno}); the line may be truncated",
                                        "line"))
 

@@ -53,8 +53,16 @@ def parse(page: str, origin: str, on_error: OnError | None = None) -> Iterator[P
     except Exception as exc:  # extruct surfaces lxml/json errors of many types
         raise SourceError(f"{origin}: cannot parse the page ({type(exc).__name__}: {exc})") \
             from exc
-    items = [item for syntax in ("json-ld", "microdata") for top in data.get(syntax, [])
-             for item in _job_postings(top)]
+    items = [item for top in data.get("json-ld", []) for item in _job_postings(top)]
+    micro = [item for top in data.get("microdata", []) for item in _job_postings(top)]
+    if micro:
+        # extruct gives a microdata description as flat text; take its HTML from the page so
+        # headings and list items keep their lines
+        html_parts = _microdata_description_html(page)
+        if len(html_parts) == len(micro):
+            micro = [{**item, "description": part} if part else item
+                     for item, part in zip(micro, html_parts, strict=True)]
+        items.extend(micro)
     if not items:
         report(on_error, BadRecord(origin, None, "no schema.org JobPosting found on the page"))
     return convert_all(enumerate(items, 1), from_item, origin, on_error)
@@ -62,6 +70,16 @@ def parse(page: str, origin: str, on_error: OnError | None = None) -> Iterator[P
 
 def looks_like(page: str) -> bool:
     return "JobPosting" in page
+
+
+def _microdata_description_html(page: str) -> list[str | None]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    out: list[str | None] = []
+    for scope in LexborHTMLParser(page).css('[itemscope][itemtype*="JobPosting"]'):
+        node = scope.css_first('[itemprop="description"]')
+        out.append(node.html if node is not None else None)
+    return out
 
 
 def _job_postings(node: Any) -> Iterator[dict[str, Any]]:
@@ -148,7 +166,7 @@ def from_item(item: Mapping[str, Any]) -> Posting:
     text = html_to_text(raw_description) if is_html else normalise_text(
         html_lib.unescape(raw_description))
     identifier = item.get("identifier")
-    native = _text(identifier)
+    native = clean(identifier.get("value")) if isinstance(identifier, dict) else _text(identifier)
     org = _text(item.get("hiringOrganization")) or ""
     lo, hi, currency, period = _salary(item.get("baseSalary"))
     location_type = (_text(item.get("jobLocationType")) or "").upper()

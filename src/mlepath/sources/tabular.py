@@ -158,7 +158,7 @@ def read_jsonl(path: str | Path, *, on_error: OnError | None = None, encoding: s
             try:
                 records.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
-                report(on_error, BadRecord(origin, number, f"not valid JSON ({exc.msg} at column "
+                report(on_error, BadRecord(origin, number, f"not valid JSON ({exc.msg}: column "
                                                            f"{exc.colno}); the line may be truncated",
                                            "line"))
     keys: list[str] = []

@@ -1,0 +1,48 @@
+"""HTML → text keeps the lines extraction depends on."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mlepath.sources import content_hash, html_to_text, normalise_text
+from mlepath.sources._posting import normalise_for_hash
+from mlepath.store._postings import fast_content_hash, fast_normalise
+
+
+def test_headings_and_list_items_are_lines() -> None:
+    html = ("<div><p>About us</p><h3>Minimum qualifications</h3><ul><li>BS in CS</li>"
+            "<li>3+ years of <b>Python</b></li></ul><p><strong>Preferred:</strong></p>"
+            "<ol><li>MS or PhD</li></ol></div>")
+    assert html_to_text(html) == ("About us\nMinimum qualifications\n- BS in CS\n"
+                                  "- 3+ years of Python\nPreferred:\n- MS or PhD")
+
+
+def test_entities_unescaped_whitespace_folded_scripts_dropped() -> None:
+    html = ("<p>R&amp;D&nbsp;team &lt;3 &#8212; caf&eacute;</p>\n<script>var x = 1;</script>"
+            "<style>p {color: red}</style><p>  many \n\t spaces  </p>")
+    assert html_to_text(html) == "R&D team <3 — café\nmany spaces"
+
+
+def test_br_nested_lists_and_pre() -> None:
+    html = "<p>line one<br>line two</p><ul><li>outer<ul><li>inner</li></ul></li></ul>" \
+           "<pre>a  b\nc</pre>"
+    assert html_to_text(html) == "line one\nline two\n- outer\n- inner\na b\nc"
+
+
+def test_empty_and_plain_inputs() -> None:
+    assert html_to_text("") == ""
+    assert html_to_text("   ") == ""
+    assert html_to_text("just text") == "just text"
+
+
+def test_normalise_text_bullets_and_blank_lines() -> None:
+    text = "Intro  text\r\n\r\n\r\nRequirements:\n• Python\n*  SQL\n**Bold** stays\n\n"
+    assert normalise_text(text) == "Intro text\n\nRequirements:\n- Python\n- SQL\n**Bold** stays"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_fast_hash_equals_the_posting_content_hash(text: str) -> None:
+    # the store's fast path must give exactly the hash Posting.content_hash defines
+    assert fast_normalise(text) == normalise_for_hash(text)
+    assert fast_content_hash(text) == content_hash(text)
