@@ -41,7 +41,7 @@ def render_html(advice: Advice | None = None, rois: dict[str, RoiResult] | None 
               in enumerate((rois or {}).items())]
     template = _environment().from_string(
         resources.files("mlepath.advise").joinpath("templates/advice.html").read_text("utf-8"))
-    # JSON inside <script>: "</" would end the element, so it is escaped
-    charts_json = json.dumps(charts).replace("</", "<\\/")
+    # JSON inside <script>: every "<" escaped, so no tag can open or close there
+    charts_json = json.dumps(charts).replace("<", "\\u003c")
     return template.render(title=title, advice=advice.to_dict() if advice else None,
                            charts=charts, charts_json=charts_json, plotly_js=_plotly_js())

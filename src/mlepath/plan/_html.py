@@ -20,5 +20,6 @@ def render_html(plan: Plan) -> str:
     template = env.from_string(
         resources.files("mlepath.plan").joinpath("templates/plan.html").read_text("utf-8"))
     doc = plan.to_dict()
-    return template.render(plan=doc, plan_json=json.dumps(doc).replace("</", "<\\/"),
+    # JSON inside <script>: every "<" escaped, so no tag can open or close there
+    return template.render(plan=doc, plan_json=json.dumps(doc).replace("<", "\\u003c"),
                            plotly_js=plotly_js)
