@@ -55,7 +55,10 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
     out: list[DegreeMention] = []
     for s in doc.sentences:
         found = []
+        no_degree = P.NO_DEGREE.search(s.text)
         for m in P.DEGREE.finditer(s.text):
+            if no_degree and no_degree.start() <= m.start() < no_degree.end():
+                continue  # "No degree required" states the absence of a requirement
             kind = m.lastgroup or "degree"
             level = _level_of(kind, m.group(0), s.text, m.start())
             if level is None:

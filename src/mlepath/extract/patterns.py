@@ -118,7 +118,7 @@ EQUIVALENT_EXPERIENCE = re.compile(
 # "5+ years" / "3-5 years" / "3 to 5 yrs" / "at least six months" / "one year"
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a|an)"
 YEARS = re.compile(
-    rf"(?P<low>{_NUM})\s*(?:\+|plus)?\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:-|–|—|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?"
+    rf"(?P<low>{_NUM})\s*(?:\+|plus)?\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:-|–|—|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?-?"
     r"(?P<unit>years?|yrs?|months?)\b(?!\s+(?:old|ago|of\s+age))", _I)
 # "in the last 5 years" / "for over 30 years" / "founded 20 years" : company history, not a requirement
 YEARS_NOT_EXPERIENCE = re.compile(
