@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 from mlepath.errors import ProfileError
 
@@ -53,7 +54,23 @@ def pdf_text(data: bytes, name: str) -> str:
     return text
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _run_text(el: Any) -> str:
+    parts: list[str] = []
+    for node in el.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        else:
+            parts.append("\t" if node.tag == f"{_W}tab" else "\n")
+    return "".join(parts)
+
+
 def docx_text(data: bytes, name: str) -> str:
+    """Every paragraph in document order, including text boxes and content controls (where
+    many résumé templates put everything); a table row becomes one tab-separated line."""
     import docx
 
     try:
@@ -61,15 +78,19 @@ def docx_text(data: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ProfileError(f"{name} is not a readable DOCX file; save it again from Word as "
                            ".docx, or give a PDF or text version") from exc
-    lines = [p.text for p in document.paragraphs]
-    # résumé templates often lay out dates and titles in tables
-    for table in document.tables:
-        for row in table.rows:
-            cells: list[str] = []
-            for cell in row.cells:
-                if cell.text not in cells:  # merged cells repeat their text
-                    cells.append(cell.text)
-            lines.append("  ".join(cells))
+    lines: list[str] = []
+    for el in document.element.body.iter(f"{_W}p", f"{_W}tr"):
+        ancestors = {a.tag for a in el.iterancestors()}
+        if _MC_FALLBACK in ancestors:  # the legacy copy of a text box: already read once
+            continue
+        if el.tag == f"{_W}tr":
+            if f"{_W}tr" in ancestors:
+                continue
+            cells = [" ".join(_run_text(p) for p in tc.iter(f"{_W}p")).strip()
+                     for tc in el.iter(f"{_W}tc")]
+            lines.append("\t".join(dict.fromkeys(c for c in cells if c)))  # merged cells repeat
+        elif f"{_W}tr" not in ancestors:
+            lines.append(_run_text(el))
     text = "\n".join(lines)
     if not text.strip():
         raise ProfileError(f"{name} contains no text; give a résumé with content")

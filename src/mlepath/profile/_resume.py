@@ -15,6 +15,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -152,11 +153,22 @@ def _clean_title(line: str) -> str | None:
     return None
 
 
-def _titles(lines: list[str], date_lines: list[int]) -> tuple[str, ...]:
+def _neighbours(lines: list[str], first: int, last: int) -> list[int]:
+    """Lines to look for a title in: the range's own lines, then the nearest non-empty ones
+    after and before it."""
+    out = list(range(first, last + 1))
+    after = [j for j in range(last + 1, min(last + 4, len(lines))) if lines[j].strip()][:2]
+    before = [j for j in range(first - 1, max(first - 4, -1), -1) if lines[j].strip()][:2]
+    for pair in zip(before + [None] * 2, after + [None] * 2, strict=False):
+        out.extend(j for j in pair if j is not None)
+    return out
+
+
+def _titles(lines: list[str], spans: list[tuple[int, int]]) -> tuple[str, ...]:
     titles: list[str] = []
-    for i in date_lines:
-        for j in (i, i - 1, i + 1, i - 2):
-            if 0 <= j < len(lines) and (title := _clean_title(lines[j])):
+    for first, last in spans:
+        for j in _neighbours(lines, first, last):
+            if title := _clean_title(lines[j]):
                 if title.lower() not in (t.lower() for t in titles):
                     titles.append(title)
                 break
@@ -180,13 +192,23 @@ def profile_from_text(text: str, *, source: str, skill_finder: SkillFinder,
         candidates = [i for i in range(len(lines))
                       if i not in skip and _degree_level(lines[i]) is None]
         notes.append("no experience heading found: counted date ranges outside education")
-    ranges: list[DateRange] = []
-    date_lines: list[int] = []
+    # ranges may span lines ("March 2001" / "to" / "July 2001" in PDF layouts): search the
+    # candidate lines joined, then map each match back to the lines it covers
+    starts: list[int] = []
+    pos = 0
     for i in candidates:
-        found = find_date_ranges(lines[i], today)
+        starts.append(pos)
+        pos += len(lines[i]) + 1
+    joined = "\n".join(lines[i] for i in candidates)
+    ranges: list[DateRange] = []
+    date_spans: list[tuple[int, int]] = []
+    for m in DATE_RANGE.finditer(joined):
+        found = find_date_ranges(m.group(0), today)
         if found:
             ranges.extend(found)
-            date_lines.append(i)
+            first = candidates[bisect_right(starts, m.start()) - 1]
+            last = candidates[bisect_right(starts, max(m.end() - 1, m.start())) - 1]
+            date_spans.append((first, last))
     years = years_of_experience(ranges) if ranges else None
     if ranges:
         spans = ", ".join(f"{r.label()}" for r in sorted(ranges, key=lambda r: r.start))
@@ -199,7 +221,7 @@ def profile_from_text(text: str, *, source: str, skill_finder: SkillFinder,
     return Profile(
         degrees=degrees,
         years_experience=years,
-        titles=_titles(lines, date_lines),
+        titles=_titles(lines, date_spans),
         skills=unique_ids(skill_finder(text)),
         source=source,
         notes=tuple(notes),
