@@ -128,3 +128,12 @@ def test_every_command_is_documented():
     text = (Path(__file__).resolve().parents[2] / "docs" / "advise.md").read_text("utf-8")
     for command in ("mlepath advise", "mlepath roi", "mlepath plan"):
         assert command in text
+
+
+def test_advise_table_out_writes_the_readable_report(tmp_path):
+    out = tmp_path / "advice.txt"
+    result = run("advise", "--years", "2", "--goal", "product", "--db",
+                 str(tmp_path / "none.duckdb"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "applied ML-engineer" in text and "1. Self-study and portfolio" in text

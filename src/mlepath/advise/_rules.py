@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ._evidence import SEGMENTS
 from ._inputs import AdviceInputs, Figure, FitSummary, MarketEvidence
 from ._paths import PATH_IDS, PathSpec
 from ._roi import npv, roi_inputs_for_path
@@ -332,7 +333,7 @@ def recommend(inputs: AdviceInputs, evidence: MarketEvidence | None = None,
         ranked.append((sum(r.points for r in ordered), p, [*ordered,
                                                            _profile_reason(p, inputs.years)]))
     ranked.sort(key=lambda t: (-t[0], sum(t[1].months_for(inputs.years)), t[1].id))
-    segment = evidence.segment if evidence is not None else "ML-engineer"
+    segment = evidence.segment if evidence is not None else SEGMENTS[inputs.goal][1]
     return Advice(
         paths=tuple(RankedPath(id=p.id, name=p.name, rank=rank, score=score,
                                reasons=tuple(rs), months=p.months_for(inputs.years), cost=p.cost,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -106,24 +108,26 @@ def advise(
     if format == "html":
         _emit(render_html(advice, path_rois(advice, paths_file=paths)), out)
         return
+    buffer = io.StringIO()
+    target = Console(file=buffer, width=120) if out is not None else console
     table = Table(title=f"Paths to ML engineer ({advice.segment} postings)")
     for col in ("#", "path", "score", "months", "cost (USD)", "NPV vs staying (USD)"):
         table.add_column(col, justify="left" if col == "path" else "right")
     for p in advice.paths:
         table.add_row(str(p.rank), p.id, str(p.score), f"{p.months[0]:g}–{p.months[1]:g}",
                       f"{p.cost[0]:,.0f}–{p.cost[1]:,.0f}", _money(p.npv))
-    if out is not None:
-        _emit(json.dumps(advice.to_dict(), indent=2), out)
-    console.print(table)
+    target.print(table)
     for p in advice.paths:
-        console.print(f"[bold]{p.rank}. {p.name}[/bold] ({p.id}, score {p.score})")
+        target.print(f"[bold]{p.rank}. {escape(p.name)}[/bold] ({p.id}, score {p.score})")
         for r in p.reasons:
             source = r.evidence.get("source")
             cite = f" [dim]({escape(str(source))})[/dim]" if source and r.points == 0 else ""
-            console.print(f"   [{'green' if r.points > 0 else 'red' if r.points < 0 else 'dim'}]"
-                          f"{r.points:+d}[/] {escape(r.text)}{cite}", soft_wrap=True)
+            colour = "green" if r.points > 0 else "red" if r.points < 0 else "dim"
+            target.print(f"   [{colour}]{r.points:+d}[/] {escape(r.text)}{cite}", soft_wrap=True)
     for note in advice.notes:
-        console.print(f"[dim]{escape(note)}[/dim]")
+        target.print(f"[dim]{escape(note)}[/dim]")
+    if out is not None:
+        _emit(buffer.getvalue(), out)
 
 
 @app.command()
