@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from mlepath.extract import extract_posting, extract_requirements
@@ -15,7 +15,7 @@ from mlepath.sources import BadRecord, read_path
 
 from ._deps import PostingQueryDep, SettingsDep, StoreDep
 from ._errors import ERROR_RESPONSES, ApiError
-from ._queries import search_postings
+from ._queries import find_posting, search_postings
 from ._security import POSTINGS_KINDS, check_upload
 from ._serialise import posting_dict
 
@@ -43,7 +43,7 @@ def postings(store: StoreDep, query: PostingQueryDep) -> dict[str, Any]:
 def posting(store: StoreDep,
             posting_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     """The posting's text and its newest extracted requirements (with evidence offsets)."""
-    found = store.get_posting(posting_id)
+    found = find_posting(store, posting_id)
     if found is None:
         raise ApiError(404, f"no posting {posting_id!r}; search with GET /api/postings")
     return posting_dict(found, store.get_requirements(found.id))
@@ -64,7 +64,7 @@ def extract(body: ExtractRequest) -> dict[str, Any]:
 
 
 @router.post("/ingest", tags=["postings"], summary="Store the postings in an uploaded file")
-def ingest(store: StoreDep, settings: SettingsDep,
+def ingest(request: Request, store: StoreDep, settings: SettingsDep,
            file: Annotated[UploadFile, File(description="CSV/TSV, JSON/JSONL, HTML, text or "
                                                         "Parquet file of postings")],
            format: Annotated[str | None, Form(max_length=40, description="reader name; "
@@ -93,6 +93,7 @@ def ingest(store: StoreDep, settings: SettingsDep,
     extracted = store.save_requirements(
         (p.id, extract_posting(p)) for batch in store.iter_postings(ids=result.stored_ids)
         for p in batch) if result.stored_ids else 0
+    request.app.state.cache.clear()  # figures change with the new postings
     return {"read": result.read, "stored": result.stored, "unchanged": result.unchanged,
             "duplicates": result.duplicates, "near_duplicates": result.near_duplicates,
             "extracted": extracted,

@@ -21,6 +21,7 @@ from starlette.formparsers import MultiPartParser
 from mlepath import __version__
 from mlepath.store import Store
 
+from ._cache import DocumentCache
 from ._errors import install_error_handlers
 from ._security import DEFAULT_UPLOAD_LIMIT, SecurityMiddleware
 from ._settings import WebSettings
@@ -68,6 +69,7 @@ def create_app(db: str | Path | Store, *, writable: bool = False,
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.cache = DocumentCache()
     if isinstance(db, Store):
         app.state.store = db
     # Autoescape everything: posting text, titles and company names are untrusted.
@@ -81,9 +83,11 @@ def create_app(db: str | Path | Store, *, writable: bool = False,
 
     from ._api import router as api_router
     from ._api_advice import router as advice_router
+    from ._api_market import router as market_router
     from ._pages import router as pages_router
 
     app.include_router(api_router)
+    app.include_router(market_router)
     app.include_router(advice_router)
     app.include_router(pages_router)
     return app

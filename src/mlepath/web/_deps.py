@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 
+from mlepath.market import Filters
 from mlepath.store import Store
 
 from ._errors import ApiError
@@ -56,6 +57,9 @@ class MarketParams:
     def as_mapping(self) -> dict[str, Any]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
 
+    def to_filters(self) -> Filters:
+        return Filters.from_mapping(self.as_mapping())
+
 
 def market_params(
     role: Annotated[Role | None, Query(description="role family")] = None,
@@ -83,14 +87,25 @@ MarketDep = Annotated[MarketParams, Depends(market_params)]
 def posting_query(
     market: MarketDep,
     q: Annotated[str, Query(max_length=200, description="words in title or company")] = "",
+    metric: Annotated[str | None, Query(
+        max_length=200, description="a market metric, e.g. min_required=phd or skill=pytorch: "
+                                    "the postings a report figure counts")] = None,
     min_required: Annotated[MinRequired | None, Query()] = None,
     preferred: Annotated[Level | None, Query(description="degree listed as preferred")] = None,
-    skill: Annotated[str | None, Query(max_length=100, description="skill id")] = None,
+    skill: Annotated[str | None, Query(max_length=100, pattern=r"^[a-z0-9_+#.\-]+$",
+                                       description="skill id")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> PostingQuery:
-    return PostingQuery(q=q, min_required=min_required, preferred=preferred, skill=skill,
-                        limit=limit, offset=offset, **market.as_mapping())
+    metrics = [m for m in (metric,) if m and m.strip()]
+    if min_required:
+        metrics.append(f"min_required={min_required}")
+    if preferred:
+        metrics.append(f"preferred={preferred}")
+    if skill:
+        metrics.append(f"skill={skill}")
+    return PostingQuery(q=q, filters=market.to_filters(), metrics=tuple(metrics),
+                        limit=limit, offset=offset)
 
 
 PostingQueryDep = Annotated[PostingQuery, Depends(posting_query)]

@@ -12,11 +12,13 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
 from mlepath.extract._model import MIN_REQUIRED_VALUES
+from mlepath.market import compute_report
 
-from ._deps import PostingQueryDep, StoreDep
+from ._cache import cached
+from ._deps import MarketDep, PostingQueryDep, StoreDep
 from ._errors import ApiError
 from ._highlight import evidence_spans, highlight
-from ._queries import PostingQuery, search_postings
+from ._queries import find_posting, search_postings
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,37 +49,34 @@ def plotly_js() -> Response:
                         headers={"Cache-Control": "public, max-age=86400"})
 
 
-def _query_string(query: PostingQuery, **change: Any) -> str:
-    fields = {k: getattr(query, k) for k in (
-        "q", "role", "focus", "seniority", "company", "location", "remote", "date_from",
-        "date_to", "source", "min_required", "preferred", "skill", "limit", "offset")}
-    fields.update(change)
-    clean = {k: v for k, v in fields.items()
-             if v not in (None, "") and not (k == "limit" and v == 50) and
-             not (k == "offset" and v == 0)}
-    return urlencode(clean)
+_FORM_FIELDS = ("q", "role", "focus", "seniority", "min_required", "location")
+
+
+def _with_offset(params: dict[str, str], offset: int) -> str:
+    return "/postings?" + urlencode({**params, "offset": str(offset)})
 
 
 @router.get("/postings")
 def postings_page(request: Request, store: StoreDep, query: PostingQueryDep) -> Response:
     total, rows = search_postings(store, query)
+    params = {k: v for k, v in request.query_params.items() if v != "" and k != "offset"}
     prev_url = next_url = None
     if query.offset > 0:
-        prev_url = "/postings?" + _query_string(query, offset=max(0, query.offset - query.limit))
+        prev_url = _with_offset(params, max(0, query.offset - query.limit))
     if query.offset + len(rows) < total:
-        next_url = "/postings?" + _query_string(query, offset=query.offset + query.limit)
-    active = [(k, getattr(query, k)) for k in (
-        "company", "preferred", "skill", "source", "remote", "date_from", "date_to")
-        if getattr(query, k) is not None]
+        next_url = _with_offset(params, query.offset + query.limit)
+    # Filters not shown in the form (a click-through from a market figure) stay as chips.
+    hidden = [(k, v) for k, v in params.items() if k not in _FORM_FIELDS and k != "limit"]
     return render(request, "postings.html", {
-        "query": query, "total": total, "rows": rows, "choices": CHOICES,
-        "prev_url": prev_url, "next_url": next_url, "active": active})
+        "form": {k: request.query_params.get(k, "") for k in _FORM_FIELDS},
+        "total": total, "rows": rows, "choices": CHOICES, "offset": query.offset,
+        "prev_url": prev_url, "next_url": next_url, "hidden": hidden})
 
 
 @router.get("/postings/{posting_id}")
 def posting_page(request: Request, store: StoreDep,
                  posting_id: Annotated[str, Path(max_length=300)]) -> Response:
-    posting = store.get_posting(posting_id)
+    posting = find_posting(store, posting_id)
     if posting is None:
         raise ApiError(404, f"no posting {posting_id!r}; search on /postings")
     req = store.get_requirements(posting.id)
@@ -113,3 +112,17 @@ def _schema_type(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         return " | ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
     return str(schema.get("format") or schema.get("type") or "")
+
+
+_MARKET_FORM = ("role", "focus", "seniority", "company", "location", "remote", "date_from",
+                "date_to")
+
+
+@router.get("/market")
+def market_page(request: Request, store: StoreDep, market: MarketDep) -> Response:
+    """Figures and charts; the report for the URL's filters is embedded as JSON for market.js."""
+    filters = market.to_filters()
+    report = cached(request, ("report", filters), lambda: compute_report(store, filters).to_dict())
+    return render(request, "market.html", {
+        "report": report, "choices": CHOICES,
+        "form": {k: request.query_params.get(k, "") for k in _MARKET_FORM}})

@@ -1,22 +1,26 @@
-"""Read-only posting search for the Postings page and ``GET /api/postings``.
+"""Posting search for the Postings page and ``GET /api/postings``: the postings behind a figure.
 
-The store has ``list_postings`` (browse by id) but no search with filters yet; until it grows
-one, this module holds the SQL, run through the store's own bound-parameter helpers
-(``store.query``/``store.scalar``), so web/ never imports duckdb. Filters on extracted values go
-through the ``market`` view; a plain browse reads ``postings`` alone (cheaper).
+A market figure is a metric (``min_required=phd``, ``skill=pytorch``, ``ml_focus=research |
+min_required=phd``) over filtered postings. To list exactly the postings a figure counts, the
+search reuses the market's own pieces: ``Filters.to_store()``, ``parse_metric`` and the store's
+filter/predicate SQL fragments (``store/_market.py``), so the total here equals the figure's
+count. The store has no public "list the postings of a metric" method yet; until it grows one,
+this module assembles the query from those fragments and runs it through the store's
+bound-parameter helpers (web/ never imports duckdb).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 from typing import Any
 
+from mlepath.market import Filters, parse_metric
+from mlepath.sources import Posting
 from mlepath.store import Store
+from mlepath.store._market import _predicate, _where
 
-# Query parameter -> column of the ``market`` view compared for equality.
-_EQUALS = {"role": "role_family", "focus": "ml_focus", "seniority": "seniority",
-           "source": "source", "min_required": "min_required"}
+# Filters that exist on ``postings`` itself; any other filter or a metric needs ``market``.
+_POSTING_LEVEL = {"company", "location", "remote", "date_from", "date_to", "source"}
 
 
 @dataclass
@@ -24,78 +28,65 @@ class PostingQuery:
     """What the Postings page / API can ask for. Empty fields do not filter."""
 
     q: str = ""
-    role: str | None = None
-    focus: str | None = None
-    seniority: str | None = None
-    company: str | None = None
-    location: str | None = None
-    remote: bool | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    source: str | None = None
-    min_required: str | None = None  # a degree level, "none" or "unspecified"
-    preferred: str | None = None  # a degree level listed as preferred
-    skill: str | None = None  # a skill id the posting asks for
+    filters: Filters = field(default_factory=Filters)
+    metrics: tuple[str, ...] = ()  # each a market metric; a posting must match all of them
     limit: int = 50
     offset: int = 0
 
     def needs_market(self) -> bool:
-        return any(getattr(self, k) is not None for k in (*_EQUALS, "preferred", "skill")
-                   if k != "source")
+        return bool(self.metrics) or any(k not in _POSTING_LEVEL
+                                         for k in self.filters.to_dict())
 
 
 def search_postings(store: Store, query: PostingQuery) -> tuple[int, list[dict[str, Any]]]:
-    """``(total matching, one page of rows)``; rows carry id, title, company, location, ...."""
-    where: list[str] = []
-    params: list[Any] = []
+    """``(total matching, one page of rows)``, newest first; rows carry id, title, company, ...
+
+    Without metrics or extracted-value filters it reads ``postings`` (also the postings not
+    extracted yet); otherwise the ``market`` view, as the report does.
+    """
+    where, params = _where(query.filters.to_store())
+    relation = "market m" if query.needs_market() else "postings m"
+    id_column = "m.posting_id" if query.needs_market() else "m.id"
+    for text in query.metrics:
+        metric = parse_metric(text)
+        for predicate in (metric.numerator, metric.given):
+            if predicate is not None:
+                sql, values = _predicate(*predicate)
+                where += f" AND {sql}"
+                params += values
     if query.q.strip():
         like = f"%{_escape_like(query.q.strip())}%"
-        where.append("(p.title ILIKE ? ESCAPE '\\' OR p.company ILIKE ? ESCAPE '\\')")
+        where += " AND (m.title ILIKE ? ESCAPE '\\' OR m.company ILIKE ? ESCAPE '\\')"
         params += [like, like]
-    for name in ("company", "location"):
-        value = getattr(query, name)
-        if value:
-            where.append(f"p.{name} ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(value)}%")
-    if query.remote is not None:
-        where.append("p.remote = ?")
-        params.append(query.remote)
-    if query.date_from is not None:
-        where.append("p.posted_at >= ?")
-        params.append(query.date_from)
-    if query.date_to is not None:
-        where.append("p.posted_at <= ?")
-        params.append(query.date_to)
-    if query.source:
-        where.append("p.source = ?")
-        params.append(query.source)
-
-    join = ""
-    if query.needs_market():
-        join = "JOIN market m ON m.posting_id = p.id"
-        for name, column in _EQUALS.items():
-            value = getattr(query, name)
-            if value is not None and name != "source":
-                where.append(f"m.{column} = ?")
-                params.append(value)
-        if query.preferred:
-            where.append("list_contains(m.preferred_levels, ?)")
-            params.append(query.preferred)
-        if query.skill:
-            where.append("EXISTS (SELECT 1 FROM requirement_skills s WHERE s.posting_id = "
-                         "m.posting_id AND s.extractor_version = m.extractor_version "
-                         "AND s.skill_id = ?)")
-            params.append(query.skill)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    total = int(store.scalar(f"SELECT count(*) FROM postings p {join} {clause}", params))
+    # One pass: the total rides along on every row (a window over the filtered set).
     rows = store.query(
-        f"SELECT p.id, p.title, p.company, p.location, p.remote, p.posted_at, p.source "
-        f"FROM postings p {join} {clause} ORDER BY p.posted_at DESC NULLS LAST, p.id "
-        f"LIMIT ? OFFSET ?", [*params, query.limit, query.offset])
+        f"SELECT {id_column} AS id, m.title, m.company, m.location, m.remote, m.posted_at, "
+        f"m.source, count(*) OVER () AS total FROM {relation} WHERE {where} "
+        f"ORDER BY m.posted_at DESC NULLS LAST, {id_column} LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset])
+    if rows:
+        total = int(rows[0]["total"])
+    elif query.offset:  # past the end: count separately
+        total = int(store.scalar(f"SELECT count(*) FROM {relation} WHERE {where}", params))
+    else:
+        total = 0
     for row in rows:
+        del row["total"]
         if row["posted_at"] is not None:
             row["posted_at"] = row["posted_at"].isoformat()
     return total, rows
+
+
+def find_posting(store: Store, posting_id: str) -> Posting | None:
+    """One posting by canonical id (an index lookup), else through its aliases.
+
+    ``store.get_posting`` answers both in one query whose ``OR`` defeats the primary-key index
+    (a full scan: ~200 ms over 100k postings); canonical ids are the common case here.
+    """
+    for batch in store.iter_postings(ids=[posting_id]):
+        if batch:
+            return batch[0]
+    return store.get_posting(posting_id)
 
 
 def _escape_like(text: str) -> str:

@@ -22,13 +22,17 @@ DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024  # bytes
 # Multipart framing (boundaries, part headers, small form fields) on top of the file itself.
 _MULTIPART_OVERHEAD = 64 * 1024
 
-# Plotly draws with SVG and the CSSOM (element.style), which CSP allows without 'unsafe-inline';
-# its bundle contains one `new Function` used only by WebGL traces, which we never draw, so
-# 'unsafe-eval' is not granted (tests/web/test_web_browser.py fails on any CSP violation).
+# Scripts: only files from this server (no inline script, no eval). Plotly needs no
+# 'unsafe-eval' for the SVG charts drawn here (its one `new Function` is in WebGL code).
+# Styles: stylesheets only from this server; plotly's own rules, which it would inject as a
+# <style> element, are served as /static/plotly.css. Plotly and Chromium also set `style`
+# attributes on chart elements, so `style-src-attr 'unsafe-inline'` allows attributes (not
+# <style> elements); a style attribute cannot run script, and posting text is escaped anyway.
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
