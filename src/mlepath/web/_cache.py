@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 
 MAX_ENTRIES = 256
+T = TypeVar("T")
 
 
 class DocumentCache:
@@ -42,6 +43,8 @@ class DocumentCache:
             self._items.clear()
 
 
-def cached(request: Request, key: Hashable, compute: Callable[[], Any]) -> Any:
+def cached(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``'s value for ``key``, computed once per app (until the cache is cleared)."""
     cache: DocumentCache = request.app.state.cache
-    return cache.get_or_compute(key, compute)
+    value: T = cache.get_or_compute(key, compute)
+    return value
