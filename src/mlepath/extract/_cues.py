@@ -24,11 +24,22 @@ _OTHER_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four
 _FORWARD_ONLY = {"preferably", "ideally", "prefer", "preference"}
 
 
+# cheap substring tests before the cue regexes (every cue contains one of these)
+_PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advantag", "benefic", "helpful",
+                    "great", "would be", "not required", "optional", "apprecia", "encourag", "valued", "welcome")
+_REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
+
+
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     """Every preferred/required cue in a sentence, in order."""
     spans: list[tuple[int, int, Level]] = []
-    for m in P.CUE_PREFERRED.finditer(sentence):
-        spans.append((m.start(), m.end(), "preferred"))
+    low = sentence.lower()
+    if any(stem in low for stem in _PREFERRED_STEMS):
+        for m in P.CUE_PREFERRED.finditer(sentence):
+            spans.append((m.start(), m.end(), "preferred"))
+    if not any(stem in low for stem in _REQUIRED_STEMS):
+        spans.sort()
+        return spans
     for m in P.CUE_REQUIRED.finditer(sentence):
         # "not required" is already a preferred cue
         if not any(s <= m.start() < e for s, e, _ in spans):

@@ -19,6 +19,9 @@ from . import patterns as P
 
 Polarity = Literal["required", "preferred", "neutral"]
 
+DEG, YRS, EQ, LVL = 1, 2, 4, 8
+_LINE_KINDS = {"deg": DEG, "yrs": YRS, "eq": EQ, "lvl": LVL}
+
 # keyword -> kind. Kinds: "deg" (degree words), "yrs" (durations), "eq" (equivalence), and
 # role signals counted over the whole text: "ml" (modelling), "res" (research output),
 # "ana" (analytics/BI), "eng" (data plumbing).
@@ -26,7 +29,8 @@ _KEYWORDS: dict[str, str] = {}
 for _kw in ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "bs", "b.s", "bsc", "b.sc",
             "ba", "b.a", "b.tech", "btech", "b.e.", "ms", "m.s", "msc", "m.sc", "ma", "m.a.", "mba", "m.tech",
             "mtech", "meng", "m.eng", "graduate", "diploma", "high school", "ged", "associate", "baccalaureate",
-            "undergrad", "pursuing", "enrolled", "mphil", "dphil"):
+            "undergrad", "pursuing", "enrolled", "mphil", "dphil", "advanced", "higher degree",
+            "secondary school", "postgraduate", "post-graduate", "doctorate", "masters", "bachelors"):
     _KEYWORDS[_kw] = "deg"
 for _kw in ("year", "yrs", "yr", "month"):
     _KEYWORDS[_kw] = "yrs"
@@ -50,15 +54,28 @@ for _kw in ("dashboard", "tableau", "power bi", "looker", "reporting", "business
 for _kw in ("etl", "data pipeline", "data warehouse", "airflow", "dbt", "data lake", "ingestion", "elt"):
     _KEYWORDS[_kw] = "eng"
 
-# short keywords must stand alone ("bs", not the "bs" in "jobs")
-_NEEDS_BOUNDARY = {k for k in _KEYWORDS if len(k) <= 4 or k in {"master", "degree", "doctor"}} - {"b.s", "m.s"}
+for _kw in ("looking for", "seeking", "hiring", "hire a", "as a ", "as an ", "as the ", "as our ", "junior",
+            "mid-level", "mid level", "entry-level", "entry level", "senior", "join us as", "the lead"):
+    _KEYWORDS[_kw] = "lvl"
+
+# Short keywords ("bs", "ms", "ma") hide inside common words ("jobs", "teams", "make"). They are
+# added with the characters that may surround a standalone token, so the automaton itself enforces
+# the word boundary and the Python loop sees few hits. The text is padded with a space each side.
+_SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and kind != "yrs"}
+_BEFORE = " \n\t/(-•,;:*"
+_AFTER = " \n\t/),.;:'’-s+"
 
 _AUTOMATON = ahocorasick.Automaton()
 for _kw, _kind in _KEYWORDS.items():
-    _AUTOMATON.add_word(_kw, (len(_kw), _kind, _kw in _NEEDS_BOUNDARY, _kw))
+    if _kw in _SHORT:
+        for _b in _BEFORE:
+            for _a in _AFTER:
+                _AUTOMATON.add_word(_b + _kw + _a, (len(_kw) + 2, _kind, 1))
+    else:
+        _AUTOMATON.add_word(_kw, (len(_kw), _kind, 0))
 _AUTOMATON.make_automaton()
 
-_LINE_KINDS = ("deg", "yrs", "eq")
+_BULLET_CHARS = frozenset("-–—•·*●○▪■◦➢►✓✔>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +88,7 @@ class Sentence:
     polarity: Polarity  # of the section (or inline heading) it sits in
     line: int  # index of the line it sits on
     heading_line: bool = False  # the sentence follows an inline heading on the same line
+    kinds: int = DEG | YRS | EQ  # which keyword kinds its line holds (DEG, YRS, EQ, LVL bits)
 
 
 @dataclass(slots=True)
@@ -83,6 +101,8 @@ class Doc:
     has_headings: bool = False
     line_starts: list[int] = field(default_factory=list)
     line_polarity: list[Polarity] = field(default_factory=list)
+    level_lines: list[tuple[int, int]] = field(default_factory=list)  # lines naming a level or role
+    degree_hits: list[int] = field(default_factory=list)  # offsets where a degree keyword starts
 
     def polarity_at(self, offset: int) -> Polarity:
         """Polarity of the section holding character ``offset``."""
@@ -104,12 +124,8 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
-                      inline: bool = False) -> tuple[Polarity, bool] | None:
+                      inline: bool = False, kinds: int = DEG | YRS) -> tuple[Polarity, bool] | None:
     """Polarity of a heading line, and whether it is a soft ("Desired", "Ideal") preferred heading.
 
     ``None`` when the line is content, not a heading.
@@ -120,19 +136,19 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     words = core.split()
     if len(words) > 9:
         return None
-    if not ends_colon and _ITEM_WORDS.search(core):
-        return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
     # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
     if not (ends_colon or (titled and not bulleted) or core.isupper()) and (
             bulleted or not (P.HEADING_PREFERRED.match(core) or _strong_required_start(core))):
         return None
-    if P.DEGREE.search(core) and (inline or not ends_colon):
+    if not ends_colon and _ITEM_WORDS.search(core):
+        return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
+    if kinds & DEG and (inline or not ends_colon):
         # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
         m = P.DEGREE.search(core)
         if m and m.lastgroup != "degree":
             return None
-    if P.YEARS.search(core):
+    if kinds & YRS and P.YEARS.search(core):
         return None
     if P.HEADING_PREFERRED.search(core):
         return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _firm_pref(core)
@@ -166,8 +182,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in P.SENTENCE_END.finditer(chunk):
         cut = start + m.start()
         before = text[seg_start:cut]
-        if P.ABBREV_TAIL.search(before):
-            continue
+        if before.endswith("."):
+            token = before[before.rfind(" ") + 1:]
+            # only short tokens ("B.S.", "e.g.", "Sr.") can be abbreviations
+            if (len(token) <= 6 or token.count(".") >= 2) and P.ABBREV_TAIL.search(token):
+                continue
         spans.append((seg_start, cut))
         seg_start = start + m.end()
     spans.append((seg_start, end))
@@ -192,7 +211,7 @@ def analyse(text: str) -> Doc:
     doc = Doc(text=text)
     if not text:
         return doc
-    low = _lower_same_length(text)
+    low = " " + _lower_same_length(text) + " "
 
     # line starts (offsets) for mapping keyword hits to lines
     starts = [0]
@@ -203,23 +222,25 @@ def analyse(text: str) -> Doc:
     n_lines = len(starts)
 
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
-    marked: set[int] = set()
-    for end_idx, (klen, kind, boundary, _kw) in _AUTOMATON.iter(low):
-        s = end_idx - klen + 1
-        if boundary:
-            if s > 0 and _is_word_char(low[s - 1]):
-                continue
-            nxt = end_idx + 1
-            if nxt < len(low) and low[nxt].isalpha() and kind != "yrs" and not (
-                    low[nxt] == "s" and (nxt + 1 >= len(low) or not low[nxt + 1].isalpha())):
-                continue
-        if kind in _LINE_KINDS:
-            marked.add(bisect.bisect_right(starts, s) - 1)
-        else:
+    marked: dict[int, int] = {}  # line -> bit set of DEG/YRS/EQ/LVL
+    single_line = n_lines == 1
+    deg_hits: list[int] = []
+    for end_idx, (klen, kind, lead) in _AUTOMATON.iter(low):
+        bit = _LINE_KINDS.get(kind)
+        if bit is None:
             signals[kind] += 1
+            continue
+        if bit == DEG:
+            deg_hits.append(end_idx - klen + lead)  # where the keyword starts in ``text``
+        # the hit's last character is ``end_idx - 1`` in ``text`` (the padded text starts one
+        # character early); a padded keyword's trailing character is on the same line
+        line = 0 if single_line else bisect.bisect_right(starts, end_idx - 2) - 1
+        marked[line] = marked.get(line, 0) | bit
     doc.signals = signals
+    deg_hits.sort()
+    doc.degree_hits = deg_hits
 
-    # headings: every line is looked at once, cheaply
+    # headings: every line is looked at once; regexes run only on short, heading-shaped lines
     polarity: Polarity = "neutral"
     soft: bool = False
     line_pol: list[Polarity] = ["neutral"] * n_lines
@@ -237,15 +258,18 @@ def analyse(text: str) -> Doc:
         if not stripped:
             line_pol[i], line_soft[i] = polarity, soft
             continue
-        if len(stripped) <= 72:
-            b = P.BULLET.match(stripped)
-            bulleted = bool(b and b.end() and not stripped[: b.end()].strip().isdigit()
-                            and stripped[:1] in "-–—•·*●○▪■◦➢►✓✔>")
-            core = stripped[b.end():] if b else stripped
+        n = len(stripped)
+        if n <= 72 and not stripped.endswith((".", ",")):
+            first = stripped[0]
+            bulleted = first in _BULLET_CHARS
+            core = stripped
+            if bulleted or first.isdigit() or first in "#*(":
+                b = P.BULLET.match(stripped)
+                core = stripped[b.end():] if b else stripped
             core = core.strip().strip("*_#").strip()
             ends_colon = core.endswith(":")
             core = core.rstrip(":").strip()
-            got = _classify_heading(core, ends_colon, bulleted)
+            got = _classify_heading(core, ends_colon, bulleted, kinds=marked.get(i, 0))
             if got is not None:
                 polarity, soft = got
                 if polarity == "preferred" and not soft:
@@ -254,13 +278,15 @@ def analyse(text: str) -> Doc:
                 line_pol[i], line_soft[i] = polarity, soft
                 section += 1
                 line_section[i] = section
-                marked.discard(i)
+                marked.pop(i, None)
                 continue
-        m = P.INLINE_HEADING.match(stripped)
-        if m:
-            head = m.group(1).strip()
-            got = _classify_heading(head, True, False, inline=True)
-            if got is not None:
+        colon = stripped.find(":", 0, 50)
+        if colon > 2:
+            m = P.INLINE_HEADING.match(stripped)
+            got = (_classify_heading(m.group(1).strip(), True, False, inline=True, kinds=marked.get(i, 0))
+                   if m else None)
+            if m and got is not None:
+                head = m.group(1).strip()
                 pol, sft = got
                 if pol == "preferred" and not sft:
                     has_firm_pref = True
@@ -273,19 +299,25 @@ def analyse(text: str) -> Doc:
         line_section[i] = section
         section_size[section] = section_size.get(section, 0) + 1
 
-    for i in range(n_lines):
-        # "Desired experience" (a list) beside a separate "Nice to have" list is the requirements
-        if line_pol[i] == "preferred" and line_soft[i] and has_firm_pref and \
-                section_size.get(line_section[i], 0) >= 2:
-            line_pol[i] = "required"  # "Desired experience" beside a separate "Nice to have" list
+    if has_firm_pref and any(line_soft):
+        for i in range(n_lines):
+            # "Desired experience" (a list) beside a separate "Nice to have" list is the requirements
+            if line_pol[i] == "preferred" and line_soft[i] and section_size.get(line_section[i], 0) >= 2:
+                line_pol[i] = "required"
     doc.line_starts = starts
     doc.line_polarity = line_pol
 
     for i in sorted(marked):
+        bits = marked[i]
         s = starts[i]
         e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
         pol = line_pol[i]
         s0 = inline_from.get(i, s)
+        if bits == LVL:
+            doc.level_lines.append((s0, e))
+            continue
+        if bits & LVL:
+            doc.level_lines.append((s0, e))
         for a, z in split_sentences(text, s0, e):
-            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, i in inline_from))
+            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, i in inline_from, bits))
     return doc

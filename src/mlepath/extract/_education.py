@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from . import patterns as P
 from ._cues import cue_spans, governing_cue
-from ._doc import Doc, Sentence
+from ._doc import DEG, Doc, Sentence
 from ._model import DEGREE_RANK, Evidence
 
 
@@ -53,19 +54,33 @@ def _level_of(m_group: str, text: str, sentence: str, start: int) -> str | None:
 def degree_mentions(doc: Doc) -> list[DegreeMention]:
     """Every degree-level mention in the marked sentences, with the polarity that governs it."""
     out: list[DegreeMention] = []
+    hits = doc.degree_hits
     for s in doc.sentences:
+        if not s.kinds & DEG:
+            continue
         found = []
-        no_degree = P.NO_DEGREE.search(s.text)
-        for m in P.DEGREE.finditer(s.text):
-            if no_degree and no_degree.start() <= m.start() < no_degree.end():
+        no_degree = P.NO_DEGREE.search(s.text) if "degree" in s.text.lower() else None
+        last_end = -1
+        # the keyword pass found where degree words start; the regex only confirms them there
+        lo = bisect.bisect_left(hits, s.start)
+        hi = bisect.bisect_left(hits, s.end)
+        for pos in hits[lo:hi]:
+            if pos < last_end:
+                continue
+            m = P.DEGREE.match(doc.text, pos, s.end)
+            if m is None:
+                continue
+            last_end = m.end()
+            st, en = m.start() - s.start, m.end() - s.start
+            if no_degree and no_degree.start() <= st < no_degree.end():
                 continue  # "No degree required" states the absence of a requirement
             kind = m.lastgroup or "degree"
-            level = _level_of(kind, m.group(0), s.text, m.start())
+            level = _level_of(kind, m.group(0), s.text, st)
             if level is None:
                 continue
-            if s.text[max(0, m.start() - 6):m.start()].lower().rstrip(" -").endswith("post"):
+            if s.text[max(0, st - 6):st].lower().rstrip(" -").endswith("post"):
                 continue  # "2+ years post-PhD": a career stage, not a degree requirement
-            found.append((m.start(), m.end(), level, kind))
+            found.append((st, en, level, kind))
         if not found:
             continue
         has_level = any(k != "degree" for *_, k in found)

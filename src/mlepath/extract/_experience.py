@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from ._cues import cue_spans, governing_cue
-from ._doc import Doc, Sentence
+from ._doc import YRS, Doc, Sentence
 from ._education import DegreeMention
 from ._model import DEGREE_RANK, Evidence
 
@@ -54,7 +54,7 @@ def years_figures(doc: Doc) -> list[YearsFigure]:
     """Every required years-of-experience figure, in text order."""
     out: list[YearsFigure] = []
     for s in doc.sentences:
-        if s.polarity == "preferred":
+        if s.polarity == "preferred" or not s.kinds & YRS:
             continue
         text = s.text
         matches = list(P.YEARS.finditer(text))

@@ -21,7 +21,7 @@ def role_family(title: str, doc: Doc) -> tuple[str, str]:
     fam = _family_from_title(title, doc)
     if fam is not None:
         return fam, "title"
-    m = _BODY_ROLE.search(doc.text[:6000])
+    m = _search_lines(_BODY_ROLE, doc)
     if m:
         fam = _family_from_title(m.group("role"), doc)
         if fam is not None:
@@ -85,11 +85,10 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
     level = _level_from_title(title)
     if level is not None:
         return level, None
-    text = doc.text[:8000]
-    m = P.BODY_LEVEL_SPAN.search(text)
+    m = _search_lines(P.BODY_LEVEL_SPAN, doc)
     if m:
         return _word_level(m.group(1)), Evidence(m.group(0), m.start(), m.end())
-    m = P.BODY_LEVEL.search(text)
+    m = _search_lines(P.BODY_LEVEL, doc)
     if m:
         return _word_level(m.group("level")), Evidence(m.group(0), m.start(), m.end())
     if years is None:
@@ -99,6 +98,15 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
     if years < 5:
         return "mid", None
     return "senior", None
+
+
+def _search_lines(pattern: re.Pattern[str], doc: Doc) -> re.Match[str] | None:
+    """First match in the lines the keyword pass marked as naming a level or a role."""
+    for start, end in doc.level_lines:
+        m = pattern.search(doc.text, start, end)
+        if m:
+            return m
+    return None
 
 
 def _word_level(word: str) -> str:
