@@ -157,6 +157,37 @@ def evaluate_skillspan(rows: Iterable[dict[str, list[str]]], taxonomy: Taxonomy,
     return {"Knowledge": know.scores(), "Skill": skill.scores(), "Skill+Knowledge": both.scores()}
 
 
+GUARD_SAMPLE = REPO / "tests" / "extract" / "skills_guard_sample.json"
+
+
+def guard_effect(items: list[dict[str, object]], taxonomy: Taxonomy) -> dict[str, dict[str, object]]:
+    """Precision of ambiguous-name hits without the guard (every hit kept) and with it.
+
+    Each item is a hand-labelled hit (see tests/extract/skills_guard_sample.json). With the
+    guard, a hit counts as predicted when ``find_skills`` on the snippet returns the item's
+    skill id at the item's offsets.
+    """
+    by_alias: dict[str, list[tuple[bool, bool]]] = {}
+    for it in items:
+        text = str(it["text"])
+        start = int(str(it["start"]))
+        kept = any(m.id == it["skill_id"] and m.start == start for m in find_skills(text, taxonomy))
+        by_alias.setdefault(str(it["alias"]), []).append((bool(it["is_skill"]), kept))
+    out: dict[str, dict[str, object]] = {}
+    pairs_all = [p for v in by_alias.values() for p in v]
+    for alias, pairs in [*sorted(by_alias.items()), ("ALL", pairs_all)]:
+        n = len(pairs)
+        true = sum(1 for y, _ in pairs if y)
+        kept = sum(1 for _, k in pairs if k)
+        tp = sum(1 for y, k in pairs if y and k)
+        out[alias] = {"hits": n, "true": true,
+                      "precision_without_guard": round(true / n, 3) if n else None,
+                      "precision_with_guard": round(tp / kept, 3) if kept else None,
+                      "recall_with_guard": round(tp / true, 3) if true else None,
+                      "kept": kept}
+    return out
+
+
 # Published figures, for the side-by-side table. Where they came from is in docs/skills.md.
 PUBLISHED = {
     "green2022": "CRF baseline, all five entity types: F1 0.59 (Green, Maynard & Lin, LREC 2022, "
@@ -186,6 +217,7 @@ def main() -> None:
                                                   tax),
         "skillspan_test_house": evaluate_skillspan(
             [r for r in rows if r.get("source") == "house"], tax),
+        "guard": guard_effect(json.loads(GUARD_SAMPLE.read_text(encoding="utf-8"))["items"], tax),
         "published": PUBLISHED,
         "seconds": round(time.perf_counter() - t0, 2),
     }
@@ -203,6 +235,13 @@ def main() -> None:
             print(f"{name:<22}{kind:<17}{s['pred']:>6}{s['gold']:>6}{s['strict_p']:>7}"
                   f"{s['strict_r']:>7}{s['strict_f1']:>7} |{s['loose_p']:>7}{s['loose_r']:>7}"
                   f"{s['loose_f1']:>7}")
+    print("guard rules on the hand-labelled sample (tests/extract/skills_guard_sample.json):")
+    print(f"{'alias':<8}{'hits':>6}{'true':>6}{'P no guard':>12}{'P guard':>9}{'R guard':>9}")
+    guard = result["guard"]
+    assert isinstance(guard, dict)
+    for alias, g in guard.items():
+        print(f"{alias:<8}{g['hits']:>6}{g['true']:>6}{g['precision_without_guard']!s:>12}"
+              f"{g['precision_with_guard']!s:>9}{g['recall_with_guard']!s:>9}")
     print("published:")
     for k, v in PUBLISHED.items():
         print(f"  {k}: {v}")

@@ -92,7 +92,7 @@ matlab|MATLAB|programming_language|the mathworks matlab;matlab software;simulink
 sas|SAS@acronym_case|programming_language|sas software;sas programming;sas enterprise miner;sas/stat
 kotlin|Kotlin|programming_language|
 swift|Swift@brand_word|programming_language|swift programming;swiftui
-ruby|Ruby@brand_word|programming_language|ruby on rails;rails@brand_word
+ruby|Ruby@brand_word|programming_language|ruby on rails;Rails@brand_word
 php|PHP|programming_language|
 perl|Perl|programming_language|
 bash|Bash|programming_language|shell scripting;shell scripts;shell script;bash scripting;unix shell;zsh
@@ -105,7 +105,7 @@ dotnet|.NET|software_engineering|.net core;dotnet;asp.net;.net framework;microso
 html_css|HTML/CSS|software_engineering|html;css;html5;css3
 stata|Stata|statistics_math|statacorp stata
 spss|SPSS|statistics_math|ibm spss;ibm spss statistics;spss statistics
-pytorch|PyTorch|ml_framework|torch@brand_word;pytorch lightning;lightning ai;libtorch;torchvision
+pytorch|PyTorch|ml_framework|Torch@brand_word;pytorch lightning;lightning ai;libtorch;torchvision
 tensorflow|TensorFlow|ml_framework|tensor flow;tf2;tensorflow 2;tfx;tensorflow extended;tensorflow lite;tflite
 jax|JAX@acronym_case|ml_framework|flax
 keras|Keras|ml_framework|tf.keras
@@ -130,9 +130,9 @@ langchain|LangChain|ml_framework|langgraph
 llamaindex|LlamaIndex|ml_framework|llama index;llama-index
 vllm|vLLM|ml_framework|
 matplotlib|Matplotlib|ml_framework|seaborn
-plotly|Plotly|ml_framework|plotly dash;dash@brand_word
+plotly|Plotly|ml_framework|plotly dash;Dash@brand_word
 streamlit|Streamlit|ml_framework|gradio
-pymc|PyMC|ml_framework|pymc3;stan@brand_word;pystan
+pymc|PyMC|ml_framework|pymc3;Stan@brand_word;pystan
 optuna|Optuna|ml_framework|hyperopt
 ray|Ray@brand_word|ml_framework|ray tune;ray serve;anyscale;rllib
 dask|Dask|data_engineering|
@@ -144,11 +144,11 @@ sagemaker|SageMaker|mlops|aws sagemaker;amazon sagemaker;amazon web services aws
 vertex_ai|Vertex AI|mlops|google vertex ai;vertex;gcp vertex ai;vertexai
 azure_ml|Azure Machine Learning|mlops|azure ml;azureml;azure machine learning studio
 databricks|Databricks|data_engineering|databricks lakehouse;unity catalog
-docker|Docker|mlops|docker containers;dockerfile;containerization;containerisation;containers@brand_word
+docker|Docker|mlops|docker containers;dockerfile;containerization;containerisation;containers
 kubernetes|Kubernetes|mlops|k8s;kubernetes engine;gke;aks;eks;openshift
 wandb|Weights & Biases|mlops|weights and biases;wandb;w&b
 dvc|DVC|mlops|data version control
-feature_store|Feature stores|mlops|feature store;feast@brand_word;tecton
+feature_store|Feature stores|mlops|feature store;Feast@brand_word;tecton
 model_monitoring|Model monitoring|mlops|ml monitoring;model observability;drift detection;data drift;model drift;evidently;arize
 model_serving|Model deployment and serving|mlops|model deployment;model serving;deploying models;deploy models;model inference;inference serving;torchserve;tensorflow serving;tf serving;triton inference server;bentoml;seldon;kserve;ml deployment
 mlops|MLOps|mlops|ml ops;machine learning operations;llmops;ml infrastructure;ml platform;ml pipelines;machine learning pipelines
@@ -159,7 +159,7 @@ kafka|Kafka|data_engineering|apache kafka;confluent kafka;kafka streams
 hadoop|Hadoop|data_engineering|apache hadoop;hdfs;mapreduce;map reduce;mapreduce big data software
 hive|Hive@brand_word|data_engineering|apache hive
 flink|Flink|data_engineering|apache flink
-beam|Apache Beam|data_engineering|beam@brand_word
+beam|Apache Beam|data_engineering|Beam@brand_word
 snowflake|Snowflake@brand_word|data_engineering|snowflake data cloud;snowpark
 bigquery|BigQuery|data_engineering|big query;google bigquery
 redshift|Redshift|data_engineering|amazon redshift;aws redshift
@@ -176,9 +176,9 @@ redis|Redis|data_engineering|
 elasticsearch|Elasticsearch|data_engineering|elastic search;opensearch;elk stack
 dynamodb|DynamoDB|data_engineering|dynamo db;amazon dynamodb
 sql_server|SQL Server|data_engineering|microsoft sql server;ms sql server;mssql;ssis;ssrs
-oracle_db|Oracle Database|data_engineering|oracle db;oracle database;oracle@brand_word
+oracle_db|Oracle Database|data_engineering|oracle db;oracle database;Oracle@brand_word
 presto|Presto|data_engineering|trino;athena;amazon athena
-delta_lake|Delta Lake|data_engineering|apache iceberg;iceberg@brand_word;apache hudi;parquet;apache parquet
+delta_lake|Delta Lake|data_engineering|apache iceberg;Iceberg@brand_word;apache hudi;parquet;apache parquet
 kinesis|Kinesis|data_engineering|amazon kinesis;aws kinesis
 neo4j|Neo4j|data_engineering|graph databases;graph database
 vector_databases|Vector databases|data_engineering|vector database;vector db;vector dbs;vector store;vector stores;vector search;pinecone;weaviate;milvus;faiss;qdrant;chromadb;pgvector
@@ -194,7 +194,7 @@ aws_ec2|Amazon EC2|cloud|ec2;amazon elastic compute cloud;amazon elastic compute
 aws_s3|Amazon S3|cloud|s3;amazon simple storage service;amazon simple storage service s3
 aws_lambda|AWS Lambda|cloud|lambda functions;amazon lambda
 aws_emr|Amazon EMR|cloud|emr;elastic mapreduce;aws glue;glue jobs
-aws_bedrock|Amazon Bedrock|cloud|aws bedrock;bedrock@brand_word
+aws_bedrock|Amazon Bedrock|cloud|aws bedrock;Bedrock@brand_word
 terraform|Terraform|cloud|infrastructure as code;iac;cloudformation;aws cloudformation;pulumi
 serverless|Serverless|cloud|serverless computing;serverless architecture
 cloud_computing|Cloud computing|cloud|cloud platforms;cloud platform;cloud services;cloud infrastructure;cloud environments;cloud-native;cloud native
@@ -237,7 +237,7 @@ optimization|Mathematical optimization|statistics_math|convex optimization;linea
 distributed_systems|Distributed systems|software_engineering|distributed system;distributed computing;scalable systems;large-scale systems;large scale systems;large-scale distributed systems;scalable distributed systems;high-scale systems;highly scalable systems;scalable software;scalable architectures;distributed architectures;high-throughput systems;low-latency systems;high availability;fault-tolerant systems;scalability
 apis|APIs|software_engineering|api;rest api;rest apis;restful api;restful apis;restful;REST@acronym_case;web services;api design;api development;apis and services;grpc;graphql;restful web services;web apis
 microservices|Microservices|software_engineering|microservice;micro-services;microservices architecture;service-oriented architecture;SOA@acronym_case
-ci_cd|CI/CD|software_engineering|ci cd;ci/cd pipelines;continuous integration;continuous delivery;continuous deployment;github actions;gitlab ci;jenkins@brand_word;jenkins ci;circleci
+ci_cd|CI/CD|software_engineering|ci cd;ci/cd pipelines;continuous integration;continuous delivery;continuous deployment;github actions;gitlab ci;Jenkins@brand_word;jenkins ci;circleci
 git|Git|software_engineering|github;gitlab;bitbucket;version control;source control;version control systems
 linux|Linux|software_engineering|unix;unix/linux;linux/unix;red hat linux;ubuntu
 devops|DevOps|software_engineering|dev ops;site reliability engineering;SRE@acronym_case;observability;prometheus;grafana;datadog
@@ -246,7 +246,7 @@ system_design|System design|software_engineering|systems design;software archite
 oop|Object-oriented programming|software_engineering|object oriented programming;oop;object-oriented design;object oriented design;OOD@acronym_case
 algorithms|Data structures and algorithms|software_engineering|data structures;algorithms and data structures;algorithm design;computer science fundamentals;cs fundamentals
 backend|Backend development|software_engineering|backend;back-end;back end;backend services;server-side;backend systems;backend engineering
-frontend|Frontend development|software_engineering|frontend;front-end;front end;react@brand_word;react.js;reactjs;angular@brand_word;angularjs;vue.js;vue;next.js
+frontend|Frontend development|software_engineering|frontend;front-end;front end;React@brand_word;react.js;reactjs;Angular@brand_word;angularjs;vue.js;vue;next.js
 nodejs|Node.js|software_engineering|node;nodejs;node js;express.js
 web_frameworks|Python web frameworks|software_engineering|django;flask;fastapi;spring boot;spring framework
 agile|Agile|software_engineering|scrum;agile methodologies;agile development;kanban;jira;atlassian jira;confluence;atlassian confluence
