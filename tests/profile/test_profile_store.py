@@ -78,3 +78,16 @@ def test_saving_an_audit_is_explicit(store: Store) -> None:
     audit_id = store.save_fit_audit("me.yaml", PERSON.to_dict(), report.to_dict())
     assert audit_id == 1
     assert store.scalar("SELECT source FROM fit_audits WHERE id = 1") == "me.yaml"
+
+
+def test_cached_targets_follow_new_extractions(store: Store) -> None:
+    _fill(store)
+    first = load_targets(store, role="ml_engineer")
+    assert load_targets(store, role="ml_engineer").ids.to_pylist() == first.ids.to_pylist()
+    # re-extract s:4 as an ML engineer posting: the next load must see it, not the cached columns
+    store.save_requirements([("s:4", Requirements(role_family="ml_engineer", skills=(TORCH,),
+                                                  extractor_version="v2"))])
+    again = load_targets(store, role="ml_engineer")
+    assert again.ids.to_pylist() == ["s:1", "s:3", "s:4"]
+    assert load_targets(store, role="ml_engineer", cache=False).ids.to_pylist() == \
+        ["s:1", "s:3", "s:4"]

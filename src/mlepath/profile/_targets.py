@@ -132,7 +132,8 @@ def filters_dict(filters: Any = None, **kwargs: Any) -> dict[str, Any]:
     return out
 
 
-def load_targets(store: Store, filters: Any = None, **kwargs: Any) -> TargetSet:
+def load_targets(store: Store, filters: Any = None, *, cache: bool = True,
+                 **kwargs: Any) -> TargetSet:
     """The stored postings matching the market filters, as a ``TargetSet``.
 
         targets = load_targets(store, role="ml_engineer", focus="applied")
@@ -140,8 +141,10 @@ def load_targets(store: Store, filters: Any = None, **kwargs: Any) -> TargetSet:
     :param filters: a ``mlepath.market.Filters`` (or any object/mapping with its field names).
     :param kwargs: the same fields as keywords (role, focus, seniority, company, location, remote,
         date_from, date_to, source); they override ``filters``.
+    :param cache: reuse the columns of an earlier call with the same filters while the store's
+        data is unchanged (the store checks); False always queries.
     """
-    table, vocab = store.fit_target_table(filters_dict(filters, **kwargs))
+    table, vocab = store.fit_target_table(filters_dict(filters, **kwargs), use_cache=cache)
     return TargetSet.from_arrow(table, vocab)
 
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 import pyarrow as pa
 
 if TYPE_CHECKING:
@@ -79,6 +80,13 @@ FROM requirement_skills GROUP BY skill_id ORDER BY skill_id
 """
 
 
+_CACHE_SIZE = 8
+# changes whenever postings, requirements or skills are added, removed or re-extracted
+_FINGERPRINT_SQL = """
+SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM requirements),
+       (SELECT max(extracted_at) FROM requirements), (SELECT count(*) FROM requirement_skills)
+"""
+
 _FIT_AUDITS_DDL = """
 CREATE TABLE IF NOT EXISTS fit_audits (
     id INTEGER PRIMARY KEY,
@@ -110,7 +118,7 @@ def _where(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
 
 class FitMixin(_Base):
     def fit_target_table(
-        self, filters: Mapping[str, Any] | None = None,
+        self, filters: Mapping[str, Any] | None = None, *, use_cache: bool = True,
     ) -> tuple[pa.Table, list[tuple[str, str, str]]]:
         """Target postings (market view + filters) as an Arrow table, and the skill vocabulary.
 
@@ -119,13 +127,30 @@ class FitMixin(_Base):
         two: lists of skill codes, indexes into the vocabulary of (skill_id, name, category)).
         Filters: role, focus, seniority, source (a value or a list), company, location
         (case-insensitive substring), remote (bool), date_from, date_to (ISO dates).
+        The result is cached per filters; any change to postings, requirements or skills (their
+        row counts or newest extraction time) makes the next call query again.
         """
         where, params = _where(filters or {})
         cur = self.cursor()
+        # warm path: the same filters over unchanged data reuse the columns pulled last time
+        # (an audit per person against one market is the web app's common case)
+        key = json.dumps([where, params], default=str)
+        try:
+            fingerprint = cur.execute(_FINGERPRINT_SQL).fetchone()
+        except duckdb.Error:  # a store without these tables (Parquet-backed): never cache
+            fingerprint = None
+        cache: dict[str, Any] = self.__dict__.setdefault("_fit_target_cache", {})
+        hit = cache.get(key)
+        if use_cache and fingerprint is not None and hit is not None and hit[0] == fingerprint:
+            return hit[1], hit[2]
         vocab = [(r[0], r[1] or r[0], r[2] or "") for r in cur.execute(_VOCAB_SQL).fetchall()]
         named = {f"p{i}": v for i, v in enumerate(params)}
         named["vocab"] = [v[0] for v in vocab]
         table = cur.sql(_TARGETS_SQL.format(where=where), params=named).to_arrow_table()
+        if fingerprint is not None:
+            if len(cache) >= _CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = (fingerprint, table, vocab)
         return table, vocab
 
     def save_fit_audit(self, source: str, profile: Mapping[str, Any],
