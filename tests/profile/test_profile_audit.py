@@ -136,6 +136,7 @@ def test_shares_across_a_target_set() -> None:
     assert d["eligible_share"] == 0.6                     # 4 bachelor + 2 no requirement
     assert d["eligible_share_with_equivalent"] == 0.7     # + m0
     assert d["eligible_share_if"] == {"master": 0.8, "phd": 1.0}
+    assert d["eligible_share_with_equivalent_if"] == {"master": 0.8, "phd": 1.0}
     assert d["education_counts"] == {"eligible": 4, "eligible_via_experience": 1,
                                      "below_minimum": 3, "no_requirement": 2}
     # pytorch: b0, n0, n1 (preferred), m0, m1, d0, d1 = 7 postings; required in 5 of them
@@ -156,6 +157,17 @@ def test_coverage_weighs_skills_by_postings_asking() -> None:
     assert d["software_coverage"] == 0.6                  # python 6 of 10 mentions
     assert d["ml_coverage"] == round(7 / 11, 4)
     assert [m["skill"] for m in d["missing_skills"]][:2] == ["kubernetes", "statistics"]
+
+
+def test_if_shares_keep_the_basis_of_the_shares_now() -> None:
+    # d (PhD, equivalent experience accepted) is open today only via experience (5 ≥ 0 + 2·2);
+    # a master's opens m on both bases while d stays a via-experience posting; a PhD opens both
+    t = [("d", "", "", Requirements(min_required="phd", equivalent_experience_ok=True)),
+         ("m", "", "", Requirements(min_required="master"))]
+    d = audit_fit(person(years=5.0), t).to_dict()
+    assert (d["eligible_share"], d["eligible_share_with_equivalent"]) == (0.0, 0.5)
+    assert d["eligible_share_if"] == {"master": 0.5, "phd": 1.0}
+    assert d["eligible_share_with_equivalent_if"] == {"master": 1.0, "phd": 1.0}
 
 
 def test_empty_target_set() -> None:

@@ -119,6 +119,7 @@ class FitReport:
     eligible_share: float | None
     eligible_share_with_equivalent: float | None
     eligible_share_if: dict[str, float | None]
+    eligible_share_with_equivalent_if: dict[str, float | None]
     education_counts: dict[str, int]
     experience_short_share: float | None
     software_coverage: float | None
@@ -164,6 +165,7 @@ class FitReport:
             "eligible_share": self.eligible_share,
             "eligible_share_with_equivalent": self.eligible_share_with_equivalent,
             "eligible_share_if": dict(self.eligible_share_if),
+            "eligible_share_with_equivalent_if": dict(self.eligible_share_with_equivalent_if),
             "education_counts": dict(self.education_counts),
             "experience_short_share": self.experience_short_share,
             "software_coverage": self.software_coverage,
@@ -225,11 +227,15 @@ def audit_fit(profile: Profile, targets: TargetSet | Iterable[Target]) -> FitRep
     need = pc.index_in(ts.min_required, value_set=levels)
     edu = _education_codes(need, rank, years, ts.equivalent_ok, ts.experience_min_years)
     counts = {status: _count(edu, k) for k, status in enumerate(EDUCATION_STATUSES)}
+    # "if" shares use the same bases as the shares now, so a difference is the degree's
+    # marginal value in postings opened
     if_shares: dict[str, float | None] = {}
+    if_equiv_shares: dict[str, float | None] = {}
     for level in LEVELS_IF:
         alt = _education_codes(need, max(rank, DEGREE_RANK[level]), years, ts.equivalent_ok,
                                ts.experience_min_years)
-        if_shares[level] = _share(n - _count(alt, 2), n)
+        if_shares[level] = _share(_count(alt, 0) + _count(alt, 3), n)
+        if_equiv_shares[level] = _share(n - _count(alt, 2), n)
     pref_ranks = pc.index_in(ts.preferred_levels.values, value_set=levels)
     n_pref_levels = _per_list_count(ts.preferred_levels, pc.is_valid(pref_ranks))
     pref_met = pc.if_else(pc.greater(n_pref_levels, 0),
@@ -292,6 +298,7 @@ def audit_fit(profile: Profile, targets: TargetSet | Iterable[Target]) -> FitRep
         eligible_share=_share(eligible, n),
         eligible_share_with_equivalent=_share(eligible + counts["eligible_via_experience"], n),
         eligible_share_if=if_shares,
+        eligible_share_with_equivalent_if=if_equiv_shares,
         education_counts=counts,
         experience_short_share=_share(int(pc.sum(pc.cast(short, pa.int64())).as_py() or 0), n),
         software_coverage=_share(groups["software"][1], groups["software"][0]),
