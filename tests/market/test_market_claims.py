@@ -124,3 +124,12 @@ def test_claims_json_shape(store: Store) -> None:
 def test_bad_claims_file_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(MarketError, match=message):
         load_claims(_claims_file(tmp_path, body))
+
+
+def test_claimed_skills_exist_in_the_extraction_taxonomy() -> None:
+    from mlepath.extract import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for c in load_claims()[0]:
+        if c.metric.startswith("skill="):
+            assert c.metric.split("=", 1)[1] in taxonomy.by_id, c.id

@@ -10,7 +10,6 @@ value is bound, never formatted into the SQL.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -108,19 +107,10 @@ JOIN requirement_skills s
 GROUP BY s.skill_id, m.ml_focus
 """
 
-# Postings mentioning at least one skill of each category.
-CATEGORY_COUNTS_SQL = """
-SELECT s.category, count(DISTINCT m.posting_id) AS count
-FROM {rel} m
-JOIN requirement_skills s
-  ON s.posting_id = m.posting_id AND s.extractor_version = m.extractor_version
-WHERE s.category IS NOT NULL
-GROUP BY s.category
-"""
-
+# ``fields`` is a set per posting (extraction sorts and dedupes it), so unnest counts postings.
 FIELD_COUNTS_SQL = """
 SELECT f.field, count(*) AS count
-FROM (SELECT unnest(list_distinct(m.fields)) AS field FROM {rel} m) f
+FROM (SELECT unnest(m.fields) AS field FROM {rel} m) f
 GROUP BY f.field
 """
 
@@ -163,15 +153,30 @@ GROUP BY min_required, currency
 ORDER BY currency, min_required
 """
 
-# The filtered postings, with only the columns reports read, copied once into a connection-local
-# temp table: every report query then scans memory instead of re-running the market view.
-SNAPSHOT_SQL = """
-CREATE TEMP TABLE {rel} AS
-SELECT m.posting_id, m.extractor_version, m.title, m.min_required, m.preferred_levels,
-       m.equivalent_experience_ok, m.fields, m.experience_min_years, m.role_family, m.ml_focus,
-       m.seniority, m.salary_min, m.salary_max, m.salary_currency, m.salary_period
-FROM market m
-WHERE {where}
+EXTRACTOR_VERSIONS_SQL = """
+SELECT m.extractor_version, count(*) AS n FROM {rel} m
+GROUP BY 1 ORDER BY 1
+"""
+
+# The whole report in one statement: the filtered postings are read from the market view once
+# into a MATERIALIZED CTE ``m`` (in memory; a temp table would cost 3x more to write), then
+# each section aggregates ``m`` and the sections are stacked with UNION ALL BY NAME (columns a
+# section lacks are NULL). ``section`` tells the rows apart.
+REPORT_SECTIONS: dict[str, str] = {
+    "degree": DEGREE_COUNTS_SQL, "skills": SKILL_COUNTS_SQL, "fields": FIELD_COUNTS_SQL,
+    "titles": TITLE_COUNTS_SQL, "experience": EXPERIENCE_SUMMARY_SQL,
+    "salary": SALARY_BY_DEGREE_SQL, "versions": EXTRACTOR_VERSIONS_SQL,
+}
+REPORT_SQL = """
+WITH m AS MATERIALIZED (
+    SELECT m.posting_id, m.extractor_version, m.title, m.min_required, m.preferred_levels,
+           m.equivalent_experience_ok, m.fields, m.experience_min_years, m.role_family,
+           m.ml_focus, m.seniority, m.salary_min, m.salary_max, m.salary_currency,
+           m.salary_period
+    FROM market m
+    WHERE {where}
+)
+{sections}
 """
 
 COUNT_SQL = """
@@ -181,10 +186,6 @@ FROM market m
 WHERE {where}
 """
 
-EXTRACTOR_VERSIONS_SQL = """
-SELECT m.extractor_version, count(*) AS n FROM {rel} m
-GROUP BY 1 ORDER BY 1
-"""
 
 # Hours/days/weeks/months per year used to annualise pay (documented in docs/market.md).
 SALARY_PERIOD_FACTORS: dict[str, float] = {
@@ -239,7 +240,7 @@ class MarketMixin(_Base):
 
     def market_report_data(self, filters: Mapping[str, Any], *,
                            title_limit: int = 20) -> dict[str, Any]:
-        """Everything the market report needs, from one snapshot of the filtered postings.
+        """Everything the market report needs, from one read of the filtered postings.
 
         Keys: ``degree`` (count rows per (ml_focus, seniority, role_family) cell),
         ``skills`` (skill_id, name, category, ml_focus, count), ``fields`` {field: postings},
@@ -247,32 +248,47 @@ class MarketMixin(_Base):
         ``salary`` (per required degree and currency, annualised), ``versions`` {version: n}.
         """
         where, params = _where(filters)
-        rel = f"_market_snapshot_{uuid.uuid4().hex}"
+        periods = list(SALARY_PERIOD_FACTORS)
+        section_params: dict[str, list[Any]] = {
+            "titles": [title_limit],
+            "salary": [periods, [SALARY_PERIOD_FACTORS[p] for p in periods]],
+        }
+        parts: list[str] = []
+        for name, sql in REPORT_SECTIONS.items():
+            parts.append(f"SELECT '{name}' AS section, * FROM ({sql.format(rel='m')})")
+            params += section_params.get(name, [])
+        sql = REPORT_SQL.format(where=where, sections="\nUNION ALL BY NAME\n".join(parts))
         cur = self.cursor()
         cur.execute("SET enable_progress_bar = false")  # keep report output clean
-        cur.execute(SNAPSHOT_SQL.format(rel=rel, where=where), params)
-        try:
-            def rows(sql: str, p: Sequence[Any] = ()) -> list[dict[str, Any]]:
-                result = cur.execute(sql.format(rel=rel), list(p))
-                cols = [d[0] for d in result.description or []]
-                return [dict(zip(cols, r, strict=True)) for r in result.fetchall()]
+        result = cur.execute(sql, params)
+        cols = [d[0] for d in result.description or []]
+        by_section: dict[str, list[dict[str, Any]]] = {name: [] for name in REPORT_SECTIONS}
+        for row in result.fetchall():
+            record = dict(zip(cols, row, strict=True))
+            by_section[record.pop("section")].append(record)
 
-            periods = list(SALARY_PERIOD_FACTORS)
-            experience = rows(EXPERIENCE_SUMMARY_SQL)
-            return {
-                "degree": rows(DEGREE_COUNTS_SQL),
-                "skills": rows(SKILL_COUNTS_SQL),
-                "fields": {r["field"]: int(r["count"]) for r in rows(FIELD_COUNTS_SQL)},
-                "titles": [(r["title"], int(r["count"]))
-                           for r in rows(TITLE_COUNTS_SQL, [title_limit])],
-                "experience": experience[0] if experience else {},
-                "salary": rows(SALARY_BY_DEGREE_SQL,
-                               [periods, [SALARY_PERIOD_FACTORS[p] for p in periods]]),
-                "versions": {r["extractor_version"]: int(r["n"])
-                             for r in rows(EXTRACTOR_VERSIONS_SQL)},
-            }
-        finally:
-            cur.execute(f"DROP TABLE IF EXISTS {rel}")
+        def keep(rows: list[dict[str, Any]], names: tuple[str, ...] | list[str]
+                 ) -> list[dict[str, Any]]:
+            return [{k: r[k] for k in names} for r in rows]
+
+        degree_cols = [c for c in cols if c in ("ml_focus", "seniority", "role_family", "n")
+                       or c.startswith(("min_required=", "preferred=", "experience="))
+                       or c in ("master_required_or_preferred", "phd_required_or_preferred",
+                                "equivalent_experience_ok")]
+        experience = keep(by_section["experience"], ("stated", "p25", "median", "p75", "mean"))
+        return {
+            "degree": keep(by_section["degree"], degree_cols),
+            "skills": keep(by_section["skills"],
+                           ("skill_id", "name", "category", "ml_focus", "count")),
+            "fields": {r["field"]: int(r["count"]) for r in by_section["fields"]},
+            "titles": sorted(((r["title"], int(r["count"])) for r in by_section["titles"]),
+                             key=lambda tc: (-tc[1], tc[0])),
+            "experience": experience[0] if experience else {},
+            "salary": sorted(keep(by_section["salary"], ("min_required", "currency", "n", "p25",
+                                                         "median", "p75", "mean")),
+                             key=lambda r: (r["currency"], r["min_required"])),
+            "versions": {r["extractor_version"]: int(r["n"]) for r in by_section["versions"]},
+        }
 
 
 def filter_names() -> Sequence[str]:
