@@ -35,6 +35,13 @@ class SparkRunSummary:
     def postings_per_second(self) -> float:
         return self.postings / self.seconds if self.seconds > 0 else 0.0
 
+    def __str__(self) -> str:
+        # One line for the CLI. No "[word]" in it: Rich would read that as markup.
+        return (f"extracted {self.postings:,} postings ({self.errors:,} errors) from "
+                f"{len(self.inputs)} {self.input_format} input(s) on {self.master} in "
+                f"{self.seconds:,.1f} s ({self.postings_per_second:,.0f} postings/s, "
+                f"{self.partitions} tasks, extractor {self.extractor_version}) -> {self.out}")
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["inputs"] = list(self.inputs)
