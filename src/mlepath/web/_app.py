@@ -83,11 +83,13 @@ def create_app(db: str | Path | Store, *, writable: bool = False,
 
     from ._api import router as api_router
     from ._api_advice import router as advice_router
+    from ._api_fit import router as fit_router
     from ._api_market import router as market_router
     from ._pages import router as pages_router
 
     app.include_router(api_router)
     app.include_router(market_router)
+    app.include_router(fit_router)
     app.include_router(advice_router)
     app.include_router(pages_router)
     return app

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from mlepath.advise import advise
+from mlepath.errors import MlepathError
 from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
 from mlepath.extract._model import MIN_REQUIRED_VALUES
 from mlepath.market import compute_report
+from mlepath.plan import make_plan
+from mlepath.profile import SCORE_FORMULA
 
+from ._api_fit import AdviceInputsDep, PersonDep, best_postings, fit_report
 from ._cache import cached
-from ._deps import MarketDep, PostingQueryDep, StoreDep
+from ._deps import MarketDep, PostingQueryDep, SettingsDep, StoreDep
 from ._errors import ApiError
 from ._highlight import evidence_spans, highlight
 from ._queries import find_posting, search_postings
@@ -126,3 +132,63 @@ def market_page(request: Request, store: StoreDep, market: MarketDep) -> Respons
     return render(request, "market.html", {
         "report": report, "choices": CHOICES,
         "form": {k: request.query_params.get(k, "") for k in _MARKET_FORM}})
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+_FIT_DEFAULTS = {"role": "ml_engineer", "focus": "", "weeks": 20, "hours_per_week": 10}
+
+
+@router.get("/fit")
+def fit_page(request: Request) -> Response:
+    return render(request, "fit.html", {"form": _FIT_DEFAULTS, "choices": CHOICES,
+                                        "pct": _pct, "report": None})
+
+
+@router.post("/fit")
+def fit_result_page(request: Request, store: StoreDep, settings: SettingsDep,
+                    person: PersonDep,
+                    weeks: Annotated[int, Form(ge=1, le=260)] = 20,
+                    hours_per_week: Annotated[float, Form(gt=0, le=100)] = 10) -> Response:
+    """The fit audit and a plan for the uploaded résumé or the form's profile (not stored)."""
+    form = {**dataclasses.asdict(person), "file": None, "weeks": weeks,
+            "hours_per_week": hours_per_week, "role": person.role or ""}
+    context: dict[str, Any] = {"form": form, "choices": CHOICES, "pct": _pct, "report": None}
+    try:
+        report = fit_report(request, store, settings, person)
+    except (ApiError, MlepathError) as exc:  # shown on the form, which the user can correct
+        status = exc.status if isinstance(exc, ApiError) else 400
+        return render(request, "fit.html", {**context, "error": str(exc)}, status=status)
+    plan = make_plan(report, weeks, hours_per_week).to_dict()
+    advice = {"goal": "research" if person.focus == "research" else "product"}
+    if report.profile.years_experience is not None:
+        advice["years"] = f"{report.profile.years_experience:g}"
+    return render(request, "fit.html", {
+        **context, "report": report, "profile": report.profile.to_dict(), "plan": plan,
+        "score_formula": SCORE_FORMULA,
+        "top_postings": best_postings(report.postings, 50),
+        "advice_query": urlencode(advice)})
+
+
+def _money(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{'−' if value < 0 else ''}${abs(value):,.0f}"
+
+
+_ADVICE_FORM = ("years", "goal", "employer_has_ml", "math", "budget", "hours_per_week", "risk",
+                "current_pay", "target_pay", "location")
+
+
+@router.get("/advice")
+def advice_page(request: Request, store: StoreDep, inputs: AdviceInputsDep) -> Response:
+    """The ranked paths with their reasons, and the ROI calculator (roi.js -> /api/roi)."""
+    advice = cached(request, ("advise", inputs), lambda: advise(inputs, store=store).to_dict())
+    form = {k: request.query_params.get(k, "") for k in _ADVICE_FORM}
+    form["goal"] = inputs.goal
+    return render(request, "advice.html", {
+        "advice": advice, "form": form, "money": _money,
+        "roi_defaults": {"current_pay": int(inputs.current_pay or 150_000),
+                         "target_pay": int(inputs.target_pay or 180_000)}})
