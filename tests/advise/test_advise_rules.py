@@ -128,3 +128,33 @@ def test_json_shape():
 def test_bad_answers_raise_one_line_errors(bad):
     with pytest.raises(AdviceError):
         AdviceInputs(**bad)
+
+
+def test_fit_summary_reads_the_fit_document_and_skips_missing_shares():
+    from mlepath.advise import fit_summary
+
+    class Report:  # anything with to_dict(), like FitReport
+        def to_dict(self):
+            return {"n_postings": 10, "eligible_share": 0.5,
+                    "eligible_share_if": {"master": 0.8, "phd": None},
+                    "software_coverage": 0.7, "ml_coverage": None,
+                    "missing_skills": [{"skill": "pytorch", "share": 0.6}]}
+
+    fit = fit_summary(Report())
+    assert fit.eligible_share_if == {"master": 0.8}
+    assert fit.ml_coverage is None and fit.missing_skills == (("pytorch", 0.6),)
+    with pytest.raises(AdviceError, match="fit --format json"):
+        fit_summary({"missing_skills": [{"share": 0.1}]})
+
+
+def test_path_rois_only_with_pay_and_for_the_top_paths():
+    from mlepath.advise import path_rois
+
+    no_pay = recommend(AdviceInputs(years=5, goal="product"))
+    assert path_rois(no_pay) == {}
+    paid = recommend(AdviceInputs(years=5, goal="product", current_pay=150_000,
+                                  target_pay=180_000))
+    rois = path_rois(paid, top=2)
+    assert list(rois) == [p.id for p in paid.paths[:2]]
+    assert all(r.sensitivity for r in rois.values())
+    assert rois[paid.paths[0].id].npv == pytest.approx(paid.paths[0].npv)
