@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
+from ._cues import PREFERRED_STEMS
 from ._doc import Doc, analyse
 from ._education import extract_education
 from ._experience import extract_years
@@ -120,6 +122,7 @@ def extract_posting(posting: Posting, taxonomy: Any = None) -> Requirements:
 
 
 def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
+    """Skill mentions, each ``required`` unless its section or its line is preferred."""
     if _FIND_SKILLS is None:
         return ()
     if taxonomy is None:
@@ -127,15 +130,29 @@ def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
             return ()
         taxonomy = _LOAD_TAXONOMY()
     hits: dict[str, SkillHit] = {}
-    pref_cache: dict[int, bool] = {}
+    starts = doc.line_starts
+    pol = doc.line_polarity
+    n_lines = len(starts)
+    cache: dict[int, bool] = {}
     for m in _FIND_SKILLS(text, taxonomy):
-        start = int(getattr(m, "start", 0))
-        line_start, line_end = doc.line_span(start) if doc.line_starts else (0, len(text))
-        preferred = pref_cache.get(line_start)
-        if preferred is None:
-            preferred = (doc.polarity_at(start) == "preferred"
-                         or P.CUE_PREFERRED.search(text, line_start, line_end) is not None)
-            pref_cache[line_start] = preferred
+        line = bisect.bisect_right(starts, m.start) - 1 if starts else -1
+        if line >= 0 and pol[line] == "preferred":
+            preferred = True
+        else:
+            # the sentence around the mention: "Kubernetes is a plus" softens only its own sentence
+            line_start = starts[line] if line >= 0 else 0
+            line_end = starts[line + 1] if 0 <= line < n_lines - 1 else len(text)
+            cut = text.rfind(". ", line_start, m.start)
+            s0 = cut + 2 if cut >= 0 else line_start
+            got = cache.get(s0)
+            if got is None:
+                cut = text.find(". ", m.end, line_end)
+                chunk = text[s0:cut if cut >= 0 else line_end]
+                low = chunk.lower()
+                got = (any(stem in low for stem in PREFERRED_STEMS)
+                       and P.CUE_PREFERRED.search(low) is not None)
+                cache[s0] = got
+            preferred = got
         prev = hits.get(m.id)
         required = not preferred
         if prev is None or (required and not prev.required):
@@ -191,7 +208,7 @@ def _structured_years(structured: dict[str, Any]) -> tuple[float | None, Evidenc
         except (TypeError, ValueError):
             return None, None
     text = _structured_text(raw)
-    m = P.YEARS.search(text)
+    m = P.YEARS.search(text.lower())
     if m:
         doc = analyse(text)
         val, _ = extract_years(doc, [], "unspecified")

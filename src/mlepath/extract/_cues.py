@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from . import patterns as P
+from ._text import lower_same_length
 
 Level = Literal["required", "preferred"]
 
@@ -25,22 +26,22 @@ _FORWARD_ONLY = {"preferably", "ideally", "prefer", "preference"}
 
 
 # cheap substring tests before the cue regexes (every cue contains one of these)
-_PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advantag", "benefic", "helpful",
+PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advantag", "benefic", "helpful",
                     "great", "would be", "not required", "optional", "apprecia", "encourag", "valued", "welcome")
-_REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
+REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
 
 
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     """Every preferred/required cue in a sentence, in order."""
     spans: list[tuple[int, int, Level]] = []
-    low = sentence.lower()
-    if any(stem in low for stem in _PREFERRED_STEMS):
-        for m in P.CUE_PREFERRED.finditer(sentence):
+    low = lower_same_length(sentence)
+    if any(stem in low for stem in PREFERRED_STEMS):
+        for m in P.CUE_PREFERRED.finditer(low):
             spans.append((m.start(), m.end(), "preferred"))
-    if not any(stem in low for stem in _REQUIRED_STEMS):
+    if not any(stem in low for stem in REQUIRED_STEMS):
         spans.sort()
         return spans
-    for m in P.CUE_REQUIRED.finditer(sentence):
+    for m in P.CUE_REQUIRED.finditer(low):
         # "not required" is already a preferred cue
         if not any(s <= m.start() < e for s, e, _ in spans):
             spans.append((m.start(), m.end(), "required"))

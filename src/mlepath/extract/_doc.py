@@ -16,6 +16,7 @@ from typing import Literal
 import ahocorasick
 
 from . import patterns as P
+from ._text import lower_same_length
 
 Polarity = Literal["required", "preferred", "neutral"]
 
@@ -54,8 +55,9 @@ for _kw in ("dashboard", "tableau", "power bi", "looker", "reporting", "business
 for _kw in ("etl", "data pipeline", "data warehouse", "airflow", "dbt", "data lake", "ingestion", "elt"):
     _KEYWORDS[_kw] = "eng"
 
-for _kw in ("looking for", "seeking", "hiring", "hire a", "as a ", "as an ", "as the ", "as our ", "junior",
-            "mid-level", "mid level", "entry-level", "entry level", "senior", "join us as", "the lead"):
+for _kw in ("looking for", "seeking", "hiring", "hire a", "junior", "mid-level", "mid level", "entry-level",
+            "entry level", "join us as", "the lead", "as a senior", "as a lead", "as a staff", "as a principal",
+            "as a junior", "as an intern", "as the lead", "as our lead", "as a sr", "as a mid"):
     _KEYWORDS[_kw] = "lvl"
 
 # Short keywords ("bs", "ms", "ma") hide inside common words ("jobs", "teams", "make"). They are
@@ -88,6 +90,7 @@ class Sentence:
     polarity: Polarity  # of the section (or inline heading) it sits in
     line: int  # index of the line it sits on
     heading_line: bool = False  # the sentence follows an inline heading on the same line
+    low: str = ""  # ``text`` lower-cased (same length): the ``patterns._lc`` regexes run on it
     kinds: int = DEG | YRS | EQ  # which keyword kinds its line holds (DEG, YRS, EQ, LVL bits)
 
 
@@ -96,6 +99,7 @@ class Doc:
     """What the cheap pass found: the interesting sentences and role-signal counts."""
 
     text: str
+    low: str = ""  # ``text`` lower-cased, same length (offsets agree)
     sentences: list[Sentence] = field(default_factory=list)
     signals: dict[str, int] = field(default_factory=dict)
     has_headings: bool = False
@@ -116,14 +120,6 @@ class Doc:
         return self.line_starts[i], end
 
 
-def _lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    # a few characters lower-case to two ("İ"); keep offsets aligned with the input
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
                       inline: bool = False, kinds: int = DEG | YRS) -> tuple[Polarity, bool] | None:
     """Polarity of a heading line, and whether it is a soft ("Desired", "Ideal") preferred heading.
@@ -138,23 +134,24 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
         return None
     titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
     # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
+    lc = core.lower()
     if not (ends_colon or (titled and not bulleted) or core.isupper()) and (
-            bulleted or not (P.HEADING_PREFERRED.match(core) or _strong_required_start(core))):
+            bulleted or not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core))):
         return None
     if not ends_colon and _ITEM_WORDS.search(core):
         return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     if kinds & DEG and (inline or not ends_colon):
         # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
-        m = P.DEGREE.search(core)
+        m = P.DEGREE.search(lc)
         if m and m.lastgroup != "degree":
             return None
-    if kinds & YRS and P.YEARS.search(core):
+    if kinds & YRS and P.YEARS.search(lc):
         return None
-    if P.HEADING_PREFERRED.search(core):
-        return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(core)) and not _firm_pref(core)
-    if P.HEADING_REQUIRED.search(core):
+    if P.HEADING_PREFERRED.search(lc):
+        return "preferred", bool(P.HEADING_SOFT_PREFERRED.search(lc)) and not _firm_pref(core)
+    if P.HEADING_REQUIRED.search(lc):
         return "required", False
-    if P.HEADING_NEUTRAL.search(core) or (ends_colon and not inline):
+    if P.HEADING_NEUTRAL.search(lc) or (ends_colon and not inline):
         return "neutral", False
     return None
 
@@ -211,7 +208,8 @@ def analyse(text: str) -> Doc:
     doc = Doc(text=text)
     if not text:
         return doc
-    low = " " + _lower_same_length(text) + " "
+    doc.low = lower_same_length(text)
+    low = " " + doc.low + " "
 
     # line starts (offsets) for mapping keyword hits to lines
     starts = [0]
@@ -292,7 +290,7 @@ def analyse(text: str) -> Doc:
                     has_firm_pref = True
                 inline_from[i] = s + (len(raw) - len(raw.lstrip())) + m.start(2)
                 line_pol[i], line_soft[i] = pol, sft
-                if pol != "neutral" and (P.HEADING_PREFERRED.match(head) or _strong_required_start(head)):
+                if pol != "neutral" and (P.HEADING_PREFERRED.match(head.lower()) or _strong_required_start(head)):
                     polarity, soft = pol, sft  # "Preferred: ..." also heads the lines below
                 continue
         line_pol[i], line_soft[i] = polarity, soft
@@ -319,5 +317,6 @@ def analyse(text: str) -> Doc:
         if bits & LVL:
             doc.level_lines.append((s0, e))
         for a, z in split_sentences(text, s0, e):
-            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, i in inline_from, bits))
+            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, heading_line=i in inline_from,
+                                          low=doc.low[a:z], kinds=bits))
     return doc

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from . import patterns as P
 from ._cues import cue_spans, governing_cue
 from ._doc import DEG, Doc, Sentence
+from ._fields import find_fields
 from ._model import DEGREE_RANK, Evidence
+from ._text import lower_same_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
         if not s.kinds & DEG:
             continue
         found = []
-        no_degree = P.NO_DEGREE.search(s.text) if "degree" in s.text.lower() else None
+        no_degree = P.NO_DEGREE.search(s.low) if "degree" in s.low else None
         last_end = -1
         # the keyword pass found where degree words start; the regex only confirms them there
         lo = bisect.bisect_left(hits, s.start)
@@ -67,7 +69,7 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
         for pos in hits[lo:hi]:
             if pos < last_end:
                 continue
-            m = P.DEGREE.match(doc.text, pos, s.end)
+            m = P.DEGREE.match(doc.low, pos, s.end)
             if m is None:
                 continue
             last_end = m.end()
@@ -130,7 +132,7 @@ def extract_education(doc: Doc) -> Education:
                                       if m.level == lowest.level])
     else:
         for s in doc.sentences:
-            if P.NO_DEGREE.search(s.text):
+            if P.NO_DEGREE.search(s.low):
                 edu.min_required = "none"
                 ev["min_required"] = [_ev(s)]
                 break
@@ -146,7 +148,7 @@ def extract_education(doc: Doc) -> Education:
         req_sentences = {m.sentence for m in required}
         for s in doc.sentences:
             if (s in req_sentences or s.polarity != "preferred") and \
-                    _accepts_experience(s.text, s in req_sentences):
+                    _accepts_experience(s.low, s in req_sentences):
                 edu.equivalent_experience_ok = True
                 ev["equivalent_experience_ok"] = [_ev(s)]
                 break
@@ -179,10 +181,10 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
         return True
     if not has_required_degree:
         return False
-    for m in P.EQUIVALENT_EXPERIENCE.finditer(sentence):
-        tail = sentence[m.end():m.end() + 25].lower()
-        head = sentence[max(0, m.start() - 30):m.start()].lower()
-        if "degree" in m.group(0).lower() and "field" in tail:
+    for m in P.EQUIVALENT_EXPERIENCE.finditer(low):
+        tail = low[m.end():m.end() + 25]
+        head = low[max(0, m.start() - 30):m.start()]
+        if "degree" in m.group(0) and "field" in tail:
             continue
         if head.rstrip().endswith(" and") or head.rstrip() == "and":
             continue  # "CS degree and equivalent work history": experience on top of a degree
@@ -194,28 +196,16 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
 
 def fields_near(sentence: str, start: int, end: int) -> set[str]:
     """Fields of study named for the degree mention at ``sentence[start:end]``."""
+    low = lower_same_length(sentence)
     after = sentence[end:]
-    stop = P.FIELD_STOP.search(after)
-    window = after[: stop.start()] if stop else after
+    stop = P.FIELD_STOP.search(low, end)
+    window = after[: stop.start() - end] if stop else after
     # the next degree mention's own fields are read from it; cap the reach
     window = window[:260]
     before = sentence[max(0, start - 70):start]
-    if not P.FIELD_STOP.search(before):
+    if not P.FIELD_STOP.search(low, max(0, start - 70), start):
         window = before + " " + window
-    out: set[str] = set()
-    for m in P.FIELD.finditer(window):
-        kind = m.lastgroup or "other"
-        text = m.group(0).lower()
-        if kind == "computer_engineering" and "science" in text:
-            out.add("computer_science")
-        if kind == "electrical_engineering" and "computer" in text:
-            out.add("computer_engineering")
-        if kind == "engineering" and text in ("engineering",):
-            # "Computer Science or Engineering" : a bare engineering
-            out.add("engineering")
-            continue
-        out.add(kind)
-    return out
+    return find_fields(window)
 
 
 def _unique(items: list[Evidence]) -> list[Evidence]:

@@ -16,18 +16,19 @@ from ._cues import cue_spans, governing_cue
 from ._doc import YRS, Doc, Sentence
 from ._education import DegreeMention
 from ._model import DEGREE_RANK, Evidence
+from .patterns import _lc
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "an": 1}
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 # "401k match after 1 year" / "12-month contract" / "4-year vesting": not experience
-_NOT_EXPERIENCE_SENTENCE = re.compile(
+_NOT_EXPERIENCE_SENTENCE = _lc(
     r"\bvest|\bcontract\b|\bduration\b|\b401|\bbonus\b|\bsalary\b|\bper\s+year\b|\ba\s+year\b(?=\s+(?:in|of\s+(?:pay|salary)))|"
     r"\bold\b|\bage\b|\bago\b|\bhistory\b|\bfounded\b|\bestablished\b|\bin\s+business\b|\bleave\b|\bpto\b|"
     r"\bvacation\b|\bholiday|\bmonths?\s+(?:assignment|project)|\bassignment\b|\bterm\b|\bper\s+month\b|"
-    r"\bposition\s+is\s+for\b|\bextension\b|\bwe\s+have\s+been\b|\bwe've\s+been\b|\bhas\s+been\b", re.IGNORECASE)
+    r"\bposition\s+is\s+for\b|\bextension\b|\bwe\s+have\s+been\b|\bwe've\s+been\b|\bhas\s+been\b")
 # "(2 years+ post Ph.D.)" / "3+ with a PhD": a figure for a degree path, an alternative to the others
-_DEGREE_PATH = re.compile(r"\bpost[\s-]*(?:ph|doc)|\bwith\s+(?:an?\s+)?(?:ph\.?\s?d|master|ms\b|m\.s|doctor)", re.IGNORECASE)
+_DEGREE_PATH = _lc(r"\bpost[\s-]*(?:ph|doc)|\bwith\s+(?:an?\s+)?(?:ph\.?\s?d|master|ms\b|m\.s|doctor)")
 # "six months to one year" / "3 - 5 years": the second figure is the top of a range
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 
@@ -57,13 +58,13 @@ def years_figures(doc: Doc) -> list[YearsFigure]:
         if s.polarity == "preferred" or not s.kinds & YRS:
             continue
         text = s.text
-        matches = list(P.YEARS.finditer(text))
+        low = s.low
+        matches = list(P.YEARS.finditer(low))
         if not matches:
             continue
-        low = text.lower()
         if s.polarity == "neutral" and "experience" not in low and "exp " not in low:
             continue
-        if _NOT_EXPERIENCE_SENTENCE.search(text) and "experience" not in low:
+        if "experience" not in low and _NOT_EXPERIENCE_SENTENCE.search(low):
             continue
         cues = cue_spans(text)
         prev_end = -1
@@ -99,7 +100,7 @@ def _sentence_value(figs: list[YearsFigure]) -> float:
     """One sentence: alternatives joined by "or" take the smallest, else the largest."""
     if len(figs) == 1:
         return figs[0].value
-    text = figs[0].sentence.text
+    text = figs[0].sentence.low
     for a, b in itertools.pairwise(figs):
         if _OR.search(text[a.end:b.start]):
             return min(f.value for f in figs)

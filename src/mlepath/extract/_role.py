@@ -7,13 +7,13 @@ import re
 from . import patterns as P
 from ._doc import Doc
 from ._model import Evidence
+from .patterns import _lc
 
 # "We are looking for a Data Scientist to ..." : the role named in the body when the title is bare
-_BODY_ROLE = re.compile(
+_BODY_ROLE = _lc(
     r"\b(?:looking\s+for|seeking|hiring|hire|join\s+us\s+as|as\s+(?:an?|the|our))\s+(?:an?\s+|the\s+|our\s+)?"
     r"(?:[\w\-/]+\s+){0,3}?(?P<role>machine\s+learning\s+engineer|ml\s+engineer|ai\s+engineer|data\s+scientist|"
-    r"data\s+engineer|data\s+analyst|research\s+scientist|research\s+engineer|software\s+engineer|analyst)\b",
-    re.IGNORECASE)
+    r"data\s+engineer|data\s+analyst|research\s+scientist|research\s+engineer|software\s+engineer|analyst)\b")
 
 
 def role_family(title: str, doc: Doc) -> tuple[str, str]:
@@ -87,10 +87,10 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
         return level, None
     m = _search_lines(P.BODY_LEVEL_SPAN, doc)
     if m:
-        return _word_level(m.group(1)), Evidence(m.group(0), m.start(), m.end())
+        return _word_level(m.group(1)), Evidence(doc.text[m.start():m.end()], m.start(), m.end())
     m = _search_lines(P.BODY_LEVEL, doc)
     if m:
-        return _word_level(m.group("level")), Evidence(m.group(0), m.start(), m.end())
+        return _word_level(m.group("level")), Evidence(doc.text[m.start():m.end()], m.start(), m.end())
     if years is None:
         return "mid", None
     if years < 2:
@@ -103,7 +103,7 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
 def _search_lines(pattern: re.Pattern[str], doc: Doc) -> re.Match[str] | None:
     """First match in the lines the keyword pass marked as naming a level or a role."""
     for start, end in doc.level_lines:
-        m = pattern.search(doc.text, start, end)
+        m = pattern.search(doc.low, start, end)
         if m:
             return m
     return None
