@@ -258,8 +258,8 @@ def _fit_rules(fit: FitSummary) -> Iterator[Score]:
                                   f"{then:.0%} of your {n:,} targets instead of {base:.0%} "
                                   f"{base_label}.", evidence, -1)
     if now >= 0.6:
-        text = (f"You already meet the education and experience bar of {now:.0%} of your {n:,} "
-                "target postings: the gap is skills, not degrees.")
+        text = (f"You already meet the degree requirement of {now:.0%} of your {n:,} target "
+                "postings: the gap is skills, not degrees.")
         for pid in ("self-study", "internal-pivot"):
             yield pid, Reason(text, _fit("eligible_share", round(now, 4), n), 1)
     ml = fit.ml_coverage
