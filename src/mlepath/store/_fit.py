@@ -7,7 +7,9 @@ into Python as a few Arrow columns instead of a million skill rows.
 
 from __future__ import annotations
 
+import itertools
 import json
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,28 +38,29 @@ _FILTER_SQL: dict[str, str] = {
 }
 _LIST_FILTERS = ("role", "focus", "seniority", "source")
 
-# Speed notes (100,000 postings, 1M skill rows): list() grouped by a VARCHAR key is slow in
-# DuckDB, grouped by an INTEGER it is fast; so targets get an integer pidx and skills are coded
-# through the vocabulary passed as a parameter. A GROUP BY (pidx, code) to de-duplicate doubled
-# the time; list_distinct per posting is cheap.
+# Speed notes (100,000 postings, 1M skill rows; CPU ms on the 2-core dev machine):
+# - list() grouped by a VARCHAR key is slow in DuckDB, grouped by an INTEGER it is fast, so
+#   targets get an integer pidx;
+# - skill ids are coded by a join with the vocabulary registered as an Arrow table (~95 ms);
+#   a CTE of unnest($vocab) as the build side cost ~300 ms;
+# - no per-posting de-duplication: save_requirements writes one row per (posting, version,
+#   skill) because extraction keys skills by id; list_distinct + a required-wins filter cost
+#   another ~110 ms for nothing.
 _TARGETS_SQL = """
-WITH vocab AS (
-    SELECT unnest($vocab) AS skill_id, unnest(range(len($vocab)))::INTEGER AS code
-),
-targets AS (
+WITH targets AS (
     SELECT (row_number() OVER ())::INTEGER AS pidx, m.posting_id, m.extractor_version, m.title,
            m.company, m.min_required, m.preferred_levels, m.equivalent_experience_ok, m.fields,
            m.experience_min_years
     FROM market m
     WHERE {where}
 ),
-per_posting AS (  -- distinct codes per posting; a skill both required and preferred is required
+per_posting AS (
     SELECT t.pidx,
-           list_distinct(list(v.code) FILTER (WHERE s.required)) AS required,
-           list_distinct(list(v.code) FILTER (WHERE NOT s.required)) AS preferred
+           list(v.code) FILTER (WHERE s.required) AS required,
+           list(v.code) FILTER (WHERE NOT s.required) AS preferred
     FROM requirement_skills s
     JOIN targets t ON t.posting_id = s.posting_id
-    JOIN vocab v ON v.skill_id = s.skill_id
+    JOIN {vocab} v ON v.skill_id = s.skill_id
     WHERE s.extractor_version = t.extractor_version
     GROUP BY t.pidx
 )
@@ -66,8 +69,7 @@ SELECT t.posting_id, t.title, t.company, coalesce(t.min_required, 'unspecified')
        coalesce(t.equivalent_experience_ok, false) AS equivalent_experience_ok,
        coalesce(t.fields, []) AS fields, t.experience_min_years,
        coalesce(p.required, []::INTEGER[]) AS required,
-       coalesce(list_filter(p.preferred, lambda c: NOT list_contains(coalesce(p.required, []::INTEGER[]), c)),
-                []::INTEGER[]) AS preferred
+       coalesce(p.preferred, []::INTEGER[]) AS preferred
 FROM targets t LEFT JOIN per_posting p USING (pidx)
 ORDER BY t.posting_id
 """
@@ -81,6 +83,7 @@ FROM requirement_skills GROUP BY skill_id ORDER BY skill_id
 
 
 _CACHE_SIZE = 8
+_VIEW_SEQ = itertools.count()
 # changes whenever postings, requirements or skills are added, removed or re-extracted
 _FINGERPRINT_SQL = """
 SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM requirements),
@@ -145,8 +148,16 @@ class FitMixin(_Base):
             return hit[1], hit[2]
         vocab = [(r[0], r[1] or r[0], r[2] or "") for r in cur.execute(_VOCAB_SQL).fetchall()]
         named = {f"p{i}": v for i, v in enumerate(params)}
-        named["vocab"] = [v[0] for v in vocab]
-        table = cur.sql(_TARGETS_SQL.format(where=where), params=named).to_arrow_table()
+        # a per-call name: threads share the connection's catalog of registered objects
+        view = f"_fit_vocab_{threading.get_ident()}_{next(_VIEW_SEQ)}"
+        cur.register(view, pa.table({
+            "skill_id": pa.array([v[0] for v in vocab], pa.string()),
+            "code": pa.array(range(len(vocab)), pa.int32())}))
+        try:
+            table = cur.sql(_TARGETS_SQL.format(where=where, vocab=view),
+                            params=named or None).to_arrow_table()
+        finally:
+            cur.unregister(view)
         if fingerprint is not None:
             if len(cache) >= _CACHE_SIZE:
                 cache.pop(next(iter(cache)))
