@@ -120,3 +120,13 @@ def test_real_resumes_yield_fields(shared: Path) -> None:
     assert with_years >= len(files) * 0.6
     assert with_degree >= len(files) * 0.6
     assert with_skills >= len(files) * 0.6
+
+
+def test_default_finder_uses_the_postings_taxonomy(resume_files: dict[str, Path]) -> None:
+    from mlepath.extract import find_skills, load_taxonomy
+
+    posting_ids = {m.id for m in find_skills("Python, Go, Java, Docker, Kubernetes, AWS, "
+                                             "PostgreSQL", load_taxonomy())}
+    assert len(posting_ids) >= 5
+    p = read_profile(resume_files["txt"], today=TODAY)
+    assert posting_ids <= set(p.skills)  # a résumé skill and a posting skill share an id
