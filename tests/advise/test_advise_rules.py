@@ -158,3 +158,11 @@ def test_path_rois_only_with_pay_and_for_the_top_paths():
     assert list(rois) == [p.id for p in paid.paths[:2]]
     assert all(r.sensitivity for r in rois.values())
     assert rois[paid.paths[0].id].npv == pytest.approx(paid.paths[0].npv)
+
+
+def test_negative_npv_reason_reads_as_money():
+    advice = recommend(AdviceInputs(years=5, goal="product", current_pay=180_000,
+                                    target_pay=185_000))
+    phd = next(p for p in advice.paths if p.id == "phd")
+    reason = next(r for r in phd.reasons if r.evidence["kind"] == "roi")
+    assert reason.points == -1 and "net present value -$" in reason.text

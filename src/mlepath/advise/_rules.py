@@ -274,6 +274,10 @@ def _fit_rules(fit: FitSummary) -> Iterator[Score]:
                                    _fit("ml_coverage", round(ml, 4), n), 1)
 
 
+def _usd(value: float) -> str:
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+
+
 def _npv_rules(i: AdviceInputs, paths: dict[str, PathSpec]) -> tuple[dict[str, float],
                                                                       list[Score]]:
     if i.current_pay is None or i.target_pay is None:
@@ -288,10 +292,10 @@ def _npv_rules(i: AdviceInputs, paths: dict[str, PathSpec]) -> tuple[dict[str, f
                     "target_pay": i.target_pay, "horizon_years": 10, "baseline": "stay"}
         if pid == best and value > 0:
             scores.append((pid, Reason(f"Best 10-year net present value of all paths: "
-                                       f"${value:,.0f} against staying.", evidence, 1)))
+                                       f"{_usd(value)} against staying.", evidence, 1)))
         elif value < 0:
             scores.append((pid, Reason(f"Loses money over 10 years: net present value "
-                                       f"${value:,.0f} against staying.", evidence, -1)))
+                                       f"{_usd(value)} against staying.", evidence, -1)))
     return values, scores
 
 
