@@ -115,7 +115,8 @@ def test_roi_document_shape():
 
 
 @pytest.mark.parametrize("bad", [{"p_land": 1.5}, {"tuition": -1}, {"horizon_years": 0},
-                                 {"ranges": {"salary": (1, 2)}}])
+                                 {"ranges": {"salary": (1, 2)}},
+                                 {"ranges": {"tuition": (5, 1)}}])
 def test_bad_inputs_raise_advice_error(bad):
     with pytest.raises(AdviceError):
         RoiInputs(**{**FULL_TIME_YEAR, **bad})

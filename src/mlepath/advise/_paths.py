@@ -161,11 +161,13 @@ def load_paths(file: str | Path | None = None) -> dict[str, PathSpec]:
             if pid not in rows:
                 raise AdviceError(f"paths file '{file}': unknown path id '{pid}'; "
                                   f"choose one of: {', '.join(PATH_IDS)}")
-            sources = {**rows[pid].get("sources", {}), **(override.get("sources") or {})}
-            changed = [k for k in override if k not in ("id", "sources")]
-            for key in changed:  # an overridden value without its own source is the user's
-                sources.setdefault(key, f"user file {file}")
-                if key not in (override.get("sources") or {}):
+            given = override.get("sources") or {}
+            if not isinstance(given, dict):
+                raise AdviceError(f"paths file '{file}', path '{pid}': 'sources' must map field "
+                                  "names to source text")
+            sources = {**rows[pid].get("sources", {}), **given}
+            for key in override:  # an overridden value without its own source is the user's
+                if key not in ("id", "sources") and key not in given:
                     sources[key] = f"user file {file}"
             rows[pid] = {**rows[pid], **override, "sources": sources}
     where = f"paths file '{file}'" if file is not None else "packaged paths.yaml"

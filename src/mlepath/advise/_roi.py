@@ -75,6 +75,9 @@ class RoiInputs:
         unknown = set(self.ranges) - set(_VARIED)
         if unknown:
             raise AdviceError(f"cannot vary '{sorted(unknown)[0]}'; choose from {', '.join(_VARIED)}")
+        for name, (lo, hi) in self.ranges.items():
+            if lo > hi:
+                raise AdviceError(f"range of {name} is [{lo:g}, {hi:g}]: low above high; swap them")
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in (*_VARIED, "horizon_years")} | {

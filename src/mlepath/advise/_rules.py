@@ -16,7 +16,7 @@ from typing import Any
 
 from ._evidence import SEGMENTS
 from ._inputs import AdviceInputs, Figure, FitSummary, MarketEvidence
-from ._paths import PATH_IDS, PathSpec
+from ._paths import PATH_IDS, PathSpec, load_paths
 from ._roi import npv, roi_inputs_for_path
 
 ARTICLE = ("Interview Kickstart (2026), \"Do You Need a Master's or PhD to Become a Machine "
@@ -316,8 +316,6 @@ def recommend(inputs: AdviceInputs, evidence: MarketEvidence | None = None,
     >>> recommend(AdviceInputs(years=5, goal="product")).paths[0].id
     'internal-pivot'
     """
-    from ._paths import load_paths
-
     paths = paths if paths is not None else load_paths()
     values, npv_scores = _npv_rules(inputs, paths)
     scored: list[Score] = [*_framework_rules(inputs), *_personal_rules(inputs, paths),
