@@ -128,6 +128,12 @@ def replicate(store: Store, source: str, rows: int) -> None:
     cur.execute("DETACH src")
 
 
+def _cpu() -> float:
+    """CPU seconds used by this process so far, all threads (DuckDB's included)."""
+    t = psutil.Process().cpu_times()
+    return float(t.user + t.system)
+
+
 class PeakRss:
     """Samples this process's RSS every 20 ms on a thread; ``peak`` in bytes."""
 
@@ -180,11 +186,12 @@ def main() -> None:
         t = time.perf_counter()
         report = compute_report(store)
         cold = time.perf_counter() - t
-        warm = []
+        warm, warm_cpu = [], []
         for _ in range(args.repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu()
             report = compute_report(store)
             warm.append(time.perf_counter() - t)
+            warm_cpu.append(_cpu() - c)
         t = time.perf_counter()
         claims = check_claims(store)
         claims_s = time.perf_counter() - t
@@ -196,11 +203,14 @@ def main() -> None:
     print(f"report: n={report.n:,}, {len(report.figures)} figures")
     print(f"cold: {cold:.3f} s; warm best {min(warm):.3f} s, median {statistics.median(warm):.3f} s"
           f" over {args.repeat} runs")
+    print(f"warm CPU time (all threads): median {statistics.median(warm_cpu):.3f} s "
+          f"(load-independent; ~wall time x cores on an idle machine)")
     print(f"claims ({len(claims)}): {claims_s:.3f} s")
     if filtered is not None:
         print(f"filtered report (role={args.filter_role}): {filtered:.3f} s")
     print(f"peak RSS: {peak.peak / 2**20:,.0f} MiB (before the report: {rss_before / 2**20:,.0f} MiB)")
-    print(f"machine: {os.cpu_count()} CPUs (shared with other work; timings are noisy)")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
+          "(shared with other work; wall times are noisy)")
     if not args.keep and not args.db:
         db.unlink(missing_ok=True)
         Path(tmpdir).rmdir()

@@ -108,3 +108,23 @@ def test_bad_metric_is_a_clear_error(metric: str) -> None:
 def test_empty_store_gives_n_zero_and_no_share(store: Store) -> None:
     s = share(store, "min_required=phd")
     assert (s.count, s.n, s.share, s.ci95) == (0, 0, None, (0.0, 1.0))
+
+
+def test_batched_counts_equal_one_by_one_counts(ten: Store) -> None:
+    cases = [
+        (Filters(), "skill=jax"),
+        (Filters(focus="applied"), "skill=docker"),
+        (Filters(role="ml_engineer"), "category=mlops"),
+        (Filters(source="board_a"), "skill_required=pytorch"),
+        (Filters(), "ml_focus=research | min_required=phd"),
+        (Filters(location="remote"), "min_required>=bachelor"),
+        (Filters(date_from=dt.date(2025, 1, 3)), "preferred=master"),
+    ]
+    specs = []
+    for filters, metric in cases:
+        parsed = parse_metric(metric)
+        specs.append((filters.to_store(), parsed.numerator, parsed.given))
+    batched = ten.market_counts(specs)
+    single = [(s.count, s.n) for s in (share(ten, m, f) for f, m in cases)]
+    assert batched == single
+    assert batched[0] == (3, 10) and batched[1] == (5, 7) and batched[4] == (2, 3)

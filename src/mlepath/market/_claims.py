@@ -19,8 +19,8 @@ import yaml
 
 from ._errors import MarketError
 from ._filters import Filters
-from ._metrics import parse_metric, share
-from ._wilson import THIN_N
+from ._metrics import parse_metric
+from ._wilson import THIN_N, Share
 
 if TYPE_CHECKING:
     from mlepath.store import Store
@@ -132,14 +132,20 @@ def check_claims(store: Store, filters: Filters | None = None, *,
                  path: str | Path | None = None) -> list[ClaimResult]:
     """Every claim measured on ``store``: count, n, share, Wilson interval and verdict.
 
+    All claims are counted in one pass over the market view (``Store.market_counts``).
+
     ``filters`` narrows every claim's population further (e.g. a source or date range); the
     claim's own population fields win where both are set.
     """
     claims, notes = load_claims(path)
-    results = []
+    specs = []
     for claim in claims:
         population = claim.population.merged(filters) if filters else claim.population
-        s = share(store, claim.metric, population)
+        metric = parse_metric(claim.metric)
+        specs.append((population.to_store(), metric.numerator, metric.given))
+    results = []
+    for claim, (count, n) in zip(claims, store.market_counts(specs), strict=True):
+        s = Share(claim.metric, count, n)
         results.append(ClaimResult(
             claim=claim, count=s.count, n=s.n, measured=s.share, ci95=s.ci95,
             verdict=verdict(claim.claimed, s.ci95, s.n),

@@ -87,7 +87,9 @@ def _by_chart(report: MarketReport, dimension: str, title: str,
 
 
 def _skills_chart(report: MarketReport, top: int = 20) -> dict[str, Any]:
-    figs = [f for f in report.figures if f.metric.startswith("skill=") and not f.by][:top]
+    # soft skills ("communication") top every list and say little about the ML decision
+    figs = [f for f in report.figures if f.metric.startswith("skill=") and not f.by
+            and report.skills.get(f.metric[6:], {}).get("category") != "soft_skill"][:top]
     figs.reverse()  # largest at the top of a horizontal chart
     labels = [report.skills.get(f.metric[6:], {}).get("name", f.metric[6:]) for f in figs]
     traces = [_bar("all", list(figs), labels, _COLOURS["all"], horizontal=True)]
@@ -95,7 +97,7 @@ def _skills_chart(report: MarketReport, top: int = 20) -> dict[str, Any]:
         sub: list[Share | None] = [report.figure(f.metric, ml_focus=focus) for f in figs]
         if any(sub):
             traces.append(_bar(focus, sub, labels, _COLOURS[focus], horizontal=True))
-    return {"data": traces, "layout": _layout("Top skills: share of postings mentioning each",
+    return {"data": traces, "layout": _layout("Top technical skills: share of postings mentioning each",
                                               horizontal=True)}
 
 

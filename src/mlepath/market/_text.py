@@ -32,7 +32,7 @@ def _breakdown(report: MarketReport, dimension: str, title: str,
                metrics: tuple[str, ...]) -> Table:
     values = report.group_values(dimension)
     table = Table(title=title, caption=THIN_FOOTNOTE, caption_justify="left")
-    table.add_column("metric")
+    table.add_column("metric", no_wrap=True)
     table.add_column(f"all (n={report.n})", justify="right")
     for v in values:
         f = report.figure(metrics[0], **{dimension: v})
@@ -119,7 +119,7 @@ def claims_table(results: list[ClaimResult], notes: list[ClaimNote] | None = Non
                   caption_justify="left")
     for col in ("claim", "metric", "claimed", "measured (95% CI)", "n", "verdict"):
         table.add_column(col, justify="right" if col in ("n",) else "left",
-                         overflow="fold")
+                         no_wrap=col in ("claim", "verdict", "n"), overflow="fold")
     for r in results:
         lo, hi = r.claim.claimed
         claimed = pct(lo) if lo == hi else f"{pct(lo)}-{pct(hi)}"

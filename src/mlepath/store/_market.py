@@ -123,13 +123,13 @@ ORDER BY count DESC, title
 LIMIT ?
 """
 
+# Quantiles as one list aggregate: one sort per group instead of three.
 EXPERIENCE_SUMMARY_SQL = """
-SELECT count(m.experience_min_years) AS stated,
-       quantile_cont(m.experience_min_years, 0.25) AS p25,
-       median(m.experience_min_years) AS median,
-       quantile_cont(m.experience_min_years, 0.75) AS p75,
-       avg(m.experience_min_years) AS mean
-FROM {rel} m
+SELECT stated, q[1] AS p25, q[2] AS median, q[3] AS p75, mean
+FROM (SELECT count(m.experience_min_years) AS stated,
+             quantile_cont(m.experience_min_years, [0.25, 0.5, 0.75]) AS q,
+             avg(m.experience_min_years) AS mean
+      FROM {rel} m)
 """
 
 # Salary midpoint ((min+max)/2, or whichever exists) annualised by SALARY_PERIOD_FACTORS.
@@ -144,13 +144,12 @@ WITH s AS (
     WHERE m.salary_currency IS NOT NULL
       AND (m.salary_min IS NOT NULL OR m.salary_max IS NOT NULL)
 )
-SELECT min_required, currency, count(*) AS n,
-       quantile_cont(annual, 0.25) AS p25, median(annual) AS median,
-       quantile_cont(annual, 0.75) AS p75, avg(annual) AS mean
-FROM s
-WHERE annual > 0
-GROUP BY min_required, currency
-ORDER BY currency, min_required
+SELECT min_required, currency, n, q[1] AS p25, q[2] AS median, q[3] AS p75, mean
+FROM (SELECT min_required, currency, count(*) AS n,
+             quantile_cont(annual, [0.25, 0.5, 0.75]) AS q, avg(annual) AS mean
+      FROM s
+      WHERE annual > 0
+      GROUP BY min_required, currency)
 """
 
 EXTRACTOR_VERSIONS_SQL = """
@@ -187,6 +186,28 @@ WHERE {where}
 """
 
 
+# Many shares in one pass (the claims check): the skill predicates read per-posting skill lists
+# joined once (only the skills asked about), instead of one EXISTS subquery per share.
+BATCH_PREDICATE_SQL: dict[str, str] = {
+    **PREDICATE_SQL,
+    "skill": "list_contains(coalesce(sk.skill_ids, []), ?)",
+    "skill_required": "list_contains(coalesce(sk.required_ids, []), ?)",
+    "category": "list_contains(coalesce(sk.categories, []), ?)",
+}
+BATCH_COUNTS_SQL = """
+WITH sk AS (
+    SELECT posting_id, extractor_version, list(skill_id) AS skill_ids,
+           list(skill_id) FILTER (WHERE required) AS required_ids,
+           list(DISTINCT category) AS categories
+    FROM requirement_skills
+    WHERE list_contains(?, skill_id) OR list_contains(?, category)
+    GROUP BY posting_id, extractor_version
+)
+SELECT {aggregates}
+FROM market m
+LEFT JOIN sk ON sk.posting_id = m.posting_id AND sk.extractor_version = m.extractor_version
+"""
+
 # Hours/days/weeks/months per year used to annualise pay (documented in docs/market.md).
 SALARY_PERIOD_FACTORS: dict[str, float] = {
     "year": 1.0, "month": 12.0, "week": 52.0, "day": 260.0, "hour": 2080.0,
@@ -213,9 +234,10 @@ def _where(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "true"), params
 
 
-def _predicate(kind: str, value: Any) -> tuple[str, list[Any]]:
+def _predicate(kind: str, value: Any,
+               table: Mapping[str, str] = PREDICATE_SQL) -> tuple[str, list[Any]]:
     try:
-        fragment = PREDICATE_SQL[kind]
+        fragment = table[kind]
     except KeyError:
         raise ValueError(f"unknown predicate kind {kind!r}") from None
     if kind == "experience_range":
@@ -237,6 +259,35 @@ class MarketMixin(_Base):
         params = [*num_params, *given_params, *given_params, *wparams]
         row = self.cursor().execute(sql, params).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def market_counts(self, specs: Sequence[tuple[Mapping[str, Any], tuple[str, Any],
+                                                  tuple[str, Any] | None]],
+                      ) -> list[tuple[int, int]]:
+        """``market_count`` for many ``(filters, numerator, given)`` specs in one pass."""
+        if not specs:
+            return []
+        aggregates: list[str] = []
+        params: list[Any] = []
+        skills: set[str] = set()
+        categories: set[str] = set()
+        for filters, numerator, given in specs:
+            where, wparams = _where(filters)
+            num_sql, num_params = _predicate(*numerator, table=BATCH_PREDICATE_SQL)
+            given_sql, given_params = (_predicate(*given, table=BATCH_PREDICATE_SQL) if given
+                                       else ("true", []))
+            for kind, value in (numerator, given or ("", None)):
+                if kind in ("skill", "skill_required"):
+                    skills.add(str(value))
+                elif kind == "category":
+                    categories.add(str(value))
+            aggregates.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}) AND "
+                              f"({num_sql}))")
+            aggregates.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}))")
+            params += [*wparams, *given_params, *num_params, *wparams, *given_params]
+        sql = BATCH_COUNTS_SQL.format(aggregates=",\n       ".join(aggregates))
+        row = self.cursor().execute(sql, [sorted(skills), sorted(categories), *params]).fetchone()
+        values = [int(v) for v in row] if row else [0] * len(aggregates)
+        return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
 
     def market_report_data(self, filters: Mapping[str, Any], *,
                            title_limit: int = 20) -> dict[str, Any]:
