@@ -151,8 +151,8 @@ def _write_csv_with_other_names(sample: Path, path: Path) -> dict[str, str]:
             "location": "where", "description": "job_description"}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_csv_and_parquet_inputs_give_the_same_rows(fmt: str, spark: Any, sample: Path,
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "json_list"])
+def test_csv_parquet_and_json_list_inputs_give_the_same_rows(fmt: str, spark: Any, sample: Path,
                                                    spark_output: Path, tmp_path: Path) -> None:
     from mlepath.scale import extract_spark
 
@@ -160,13 +160,16 @@ def test_csv_and_parquet_inputs_give_the_same_rows(fmt: str, spark: Any, sample:
     if fmt == "csv":
         path = tmp_path / "postings.csv"
         mapping = _write_csv_with_other_names(sample, path)
-    else:
+    elif fmt == "parquet":
         path = tmp_path / "postings.parquet"
         recs = [json.loads(line) for line in sample.open()]
         pq.write_table(pa.Table.from_pylist(recs), path, row_group_size=20)
+    else:  # one JSON list, not JSON Lines: ingest reads both
+        path = tmp_path / "postings.json"
+        path.write_text(json.dumps([json.loads(line) for line in sample.open()], indent=1))
     out = tmp_path / "out.parquet"
     summary = extract_spark([path], out, spark=spark, mapping=mapping)
-    assert summary.input_format == fmt
+    assert summary.input_format == {"json_list": "jsonl"}.get(fmt, fmt)
     got, want = read_rows(out), read_rows(spark_output)
     assert sorted(got) == sorted(want)
     local_ids = sorted(p.id for p in local_postings(path, mapping))

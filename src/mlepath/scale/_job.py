@@ -123,7 +123,17 @@ def _read(session: Any, fmt: str, paths: list[str]) -> Any:
     if fmt == "parquet":
         return reader.parquet(*paths)
     if fmt == "jsonl":
-        return reader.json(paths)
+        # JSON Lines; a local file that is one JSON list (ingest reads both) needs multiLine.
+        return reader.json(paths, multiLine=any(_starts_with_bracket(p) for p in paths))
     # RFC 4180 CSV with multi-line quoted descriptions (how job exports look); every column text.
     return reader.options(header="true", multiLine="true", escape='"', quote='"',
                           inferSchema="false").csv(paths)
+
+
+def _starts_with_bracket(path: str) -> bool:
+    """True for a local, uncompressed file whose first non-blank character is ``[``."""
+    p = Path(path)
+    if "://" in path or not p.is_file() or p.suffix in (".gz", ".bz2", ".zst"):
+        return False
+    with p.open("rb") as fh:
+        return fh.read(4096).lstrip()[:1] == b"["
