@@ -305,6 +305,11 @@ COMMON_WORDS = {
     "react", "vision", "watson", "translator", "sheets", "docs", "drive", "chrome", "git",
     "enterprise", "solutions", "systems", "software", "platform", "services", "tools",
 }
+# Collaboration/OS/device tools that O*NET lists for these occupations but that say nothing about
+# ML or software-engineering skill.
+SKIP_EXAMPLES = {"Slack", "Microsoft SharePoint", "Microsoft Windows", "Microsoft Windows XP",
+                 "Apple macOS", "Magellan Firmware", "Polhemus Fasttrack System", "Augmint",
+                 "Figma"}
 _TRAILING_ACRONYM = re.compile(r"^(?P<long>.+?)\s+(?P<acr>[A-Z][A-Z0-9]{1,6})$")
 
 
@@ -387,6 +392,8 @@ def _add_onet(skills: list[dict[str, object]], alias_owner: dict[str, str], onet
             if not (code in ONET_ALL or (code in ONET_HOT and hot)):
                 continue
             example = row["Example"].strip()
+            if example in SKIP_EXAMPLES:
+                continue
             category = COMMODITY_CATEGORY.get(row["Commodity Title"])
             if example in seen_examples:
                 continue
