@@ -137,3 +137,21 @@ def test_advise_table_out_writes_the_readable_report(tmp_path):
     assert result.exit_code == 0, result.output
     text = out.read_text()
     assert "applied ML-engineer" in text and "1. Self-study and portfolio" in text
+
+
+def test_advise_html_without_pay_says_how_to_get_the_roi(tmp_path):
+    out = tmp_path / "a.html"
+    result = run("advise", "--years", "1", "--goal", "product", "--db",
+                 str(tmp_path / "none.duckdb"), "--format", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert "Give --current-pay and --target-pay" in html and "tornado-0" not in html
+
+
+def test_roi_html_has_the_tornado(tmp_path):
+    out = tmp_path / "roi.html"
+    result = run("roi", "--path", "bootcamp", "--current-pay", "150000", "--target-pay",
+                 "170000", "--format", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert "tornado-0" in html and "Sensitivity of bootcamp" in html
