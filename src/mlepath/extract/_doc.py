@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 import ahocorasick
@@ -132,12 +133,15 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     words = core.split()
     if len(words) > 9:
         return None
-    titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= max(1, int(len(words) * 0.75))
-    # "What you'll need" / "Nice to have" / "Preferred qualifications" in sentence case
     lc = core.lower()
-    if not (ends_colon or (titled and not bulleted) or core.isupper()) and (
-            bulleted or not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core))):
-        return None
+    if not (ends_colon or core.isupper()):
+        if bulleted:
+            return None
+        # "What You Will Need" (title case), or "Nice to have" / "What you'll need" (sentence case)
+        titled = core[0].isupper() and sum(
+            1 for w in words if w[0].isupper() or not w[0].isalpha()) >= max(1, int(len(words) * 0.75))
+        if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core)):
+            return None
     if not ends_colon and _ITEM_WORDS.search(core):
         return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     if kinds & DEG and (inline or not ends_colon):
@@ -171,13 +175,20 @@ def _strong_required_start(core: str) -> bool:
                            "what we're looking", "what we are looking", "what we’re looking"))
 
 
+def _plus_one(line: str) -> int:
+    return len(line) + 1
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
     spans: list[tuple[int, int]] = []
     seg_start = start
     chunk = text[start:end]
+    # most lines are one bullet with no inner sentence end: skip the regex for them
+    if not any(p in chunk for p in (". ", "? ", "! ", "; ", ".\t", ";\t")):
+        return _trim(text, [(start, end)])
     for m in P.SENTENCE_END.finditer(chunk):
-        cut = start + m.start()
+        cut = start + m.start() + 1
         before = text[seg_start:cut]
         if before.endswith("."):
             token = before[before.rfind(" ") + 1:]
@@ -187,6 +198,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((seg_start, cut))
         seg_start = start + m.end()
     spans.append((seg_start, end))
+    return _trim(text, spans)
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans trimmed of spaces and bullet marks."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         piece = text[s:e]
@@ -211,12 +227,9 @@ def analyse(text: str) -> Doc:
     doc.low = lower_same_length(text)
     low = " " + doc.low + " "
 
-    # line starts (offsets) for mapping keyword hits to lines
-    starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
+    # lines and their start offsets, computed in C (split + accumulate)
+    lines = text.split("\n")
+    starts = list(accumulate(map(_plus_one, lines[:-1]), initial=0))
     n_lines = len(starts)
 
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
@@ -248,10 +261,14 @@ def analyse(text: str) -> Doc:
     section = 0
     line_section: list[int] = [0] * n_lines
     section_size: dict[int, int] = {}
-    for i in range(n_lines):
+    for i, raw in enumerate(lines):
+        if len(raw) > 110 and ":" not in raw[:50]:
+            # a long line is content: no heading, no inline heading (the common case, kept cheap)
+            line_pol[i], line_soft[i] = polarity, soft
+            line_section[i] = section
+            section_size[section] = section_size.get(section, 0) + 1
+            continue
         s = starts[i]
-        e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
-        raw = text[s:e]
         stripped = raw.strip()
         if not stripped:
             line_pol[i], line_soft[i] = polarity, soft
