@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,38 @@ def _rows() -> list[tuple[Posting, Requirements]]:
     return rows
 
 
-def fill_store(store: Store) -> Store:
-    rows = _rows()
+def _generated(n: int) -> list[tuple[Posting, Requirements]]:
+    """``n`` more postings spread over focus, seniority and degree (seeded, same every run)."""
+    rng = random.Random(42)
+    rows = []
+    for i in range(n):
+        focus = rng.choice(("applied", "applied", "applied", "research", "none"))
+        role = "research_scientist" if focus == "research" and rng.random() < 0.4 else (
+            "ml_engineer" if focus != "none" else "data_engineer")
+        min_req = rng.choice(("bachelor", "bachelor", "master", "phd", "unspecified")
+                             if focus == "research" else
+                             ("bachelor", "bachelor", "bachelor", "master", "unspecified", "none"))
+        skills = tuple(rng.sample(sorted(_SKILLS), rng.randint(1, 3)))
+        text = f"Generated posting {i}.\nRequirements:\n- {min_req} degree.\n- Python.\n"
+        posting = Posting(id=f"gen:{i}", source="generated", description_text=text,
+                          title=f"{'Senior ' if i % 3 == 0 else ''}ML Engineer {i}",
+                          company=rng.choice(("Acme", "Globex", "Initech", "Umbrella")),
+                          location=rng.choice(("San Francisco, CA", "New York, NY", "Remote")),
+                          posted_at=f"2025-0{1 + i % 6}-{10 + i % 18}")
+        rows.append((posting, Requirements(
+            min_required=min_req, preferred_levels=("phd",) if min_req == "master" else (),
+            equivalent_experience_ok=min_req == "bachelor" and i % 2 == 0,
+            experience_min_years=float(i % 9), role_family=role, ml_focus=focus,
+            seniority=rng.choice(SENIORITIES), skills=tuple(_SKILLS[k] for k in skills),
+            extractor_version="test-1")))
+    return rows
+
+
+SENIORITIES = ("junior", "mid", "mid", "senior", "senior", "staff_plus")
+
+
+def fill_store(store: Store, extra: int = 0) -> Store:
+    rows = _rows() + _generated(extra)
     store.upsert_postings(p for p, _ in rows)
     store.save_requirements((p.id, r) for p, r in rows)
     return store
@@ -127,4 +158,13 @@ def web_store_path(tmp_path: Path) -> Path:
     path = tmp_path / "web.duckdb"
     with Store(path) as store:
         fill_store(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture postings plus 60 generated ones, in a store file (for a live server)."""
+    path = tmp_path_factory.mktemp("browser") / "jobs.duckdb"
+    with Store(path) as store:
+        fill_store(store, extra=60)
     return path

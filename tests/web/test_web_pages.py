@@ -67,3 +67,11 @@ def test_highlight_merges_overlapping_spans() -> None:
 
 def test_highlight_ignores_spans_outside_the_text() -> None:
     assert str(highlight("x<y", [Span(1, 99, "f"), Span(-1, 2, "g")])) == "x&lt;y"
+
+
+def test_blank_form_fields_mean_no_filter_on_pages(client: TestClient) -> None:
+    page = client.get("/advice?years=&goal=product&math=&budget=&employer_has_ml=&risk=")
+    assert page.status_code == 200
+    listing = client.get("/postings?q=&role=&focus=research&min_required=&date_from=")
+    assert listing.status_code == 200 and "Research Scientist, LLMs" in listing.text
+    assert "Data Engineer" not in listing.text

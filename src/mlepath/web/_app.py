@@ -23,7 +23,7 @@ from mlepath.store import Store
 
 from ._cache import DocumentCache
 from ._errors import install_error_handlers
-from ._security import DEFAULT_UPLOAD_LIMIT, SecurityMiddleware
+from ._security import DEFAULT_UPLOAD_LIMIT, DropEmptyQueryMiddleware, SecurityMiddleware
 from ._settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
@@ -77,7 +77,8 @@ def create_app(db: str | Path | Store, *, writable: bool = False,
     templates = Jinja2Templates(env=env)
     templates.env.globals["version"] = __version__
     app.state.templates = templates
-    app.add_middleware(SecurityMiddleware, max_body=max_upload_bytes)
+    app.add_middleware(DropEmptyQueryMiddleware)
+    app.add_middleware(SecurityMiddleware, max_body=max_upload_bytes)  # outermost
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 

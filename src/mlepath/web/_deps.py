@@ -61,24 +61,43 @@ class MarketParams:
         return Filters.from_mapping(self.as_mapping())
 
 
+Blank = Literal[""]  # an empty form field (a plain HTML form sends every field): no filter
+_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
 def market_params(
-    role: Annotated[Role | None, Query(description="role family")] = None,
-    focus: Annotated[Focus | None, Query(description="ML focus")] = None,
-    seniority: Annotated[Seniority | None, Query()] = None,
-    company: Annotated[str | None, Query(max_length=200)] = None,
+    role: Annotated[Role | Blank | None, Query(description="role family")] = None,
+    focus: Annotated[Focus | Blank | None, Query(description="ML focus")] = None,
+    seniority: Annotated[Seniority | Blank | None, Query()] = None,
+    company: Annotated[str | None, Query(max_length=200,
+                                         description="company, case-insensitive")] = None,
     location: Annotated[str | None, Query(max_length=200,
                                           description="substring, e.g. 'CA'")] = None,
-    remote: Annotated[bool | None, Query()] = None,
-    date_from: Annotated[dt.date | None, Query(description="inclusive, YYYY-MM-DD")] = None,
-    date_to: Annotated[dt.date | None, Query(description="inclusive, YYYY-MM-DD")] = None,
+    remote: Annotated[Literal["true", "false", ""] | None, Query()] = None,
+    date_from: Annotated[str | None, Query(pattern=_DATE,
+                                           description="inclusive, YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(pattern=_DATE,
+                                         description="inclusive, YYYY-MM-DD")] = None,
     source: Annotated[str | None, Query(max_length=100)] = None,
 ) -> MarketParams:
-    if date_from and date_to and date_from > date_to:
-        raise ApiError(422, f"date range is empty: date_from {date_from} is after "
-                            f"date_to {date_to}; swap them")
-    return MarketParams(role=role, focus=focus, seniority=seniority,
-                        company=company or None, location=location or None, remote=remote,
-                        date_from=date_from, date_to=date_to, source=source or None)
+    start, end = _date("date_from", date_from), _date("date_to", date_to)
+    if start and end and start > end:
+        raise ApiError(422, f"date range is empty: date_from {start} is after "
+                            f"date_to {end}; swap them")
+    return MarketParams(role=role or None, focus=focus or None, seniority=seniority or None,
+                        company=(company or "").strip() or None,
+                        location=(location or "").strip() or None,
+                        remote=None if not remote else remote == "true",
+                        date_from=start, date_to=end, source=(source or "").strip() or None)
+
+
+def _date(name: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, f"bad {name} {value!r}; use a real date like 2025-01-31") from None
 
 
 MarketDep = Annotated[MarketParams, Depends(market_params)]
@@ -90,9 +109,10 @@ def posting_query(
     metric: Annotated[str | None, Query(
         max_length=200, description="a market metric, e.g. min_required=phd or skill=pytorch: "
                                     "the postings a report figure counts")] = None,
-    min_required: Annotated[MinRequired | None, Query()] = None,
-    preferred: Annotated[Level | None, Query(description="degree listed as preferred")] = None,
-    skill: Annotated[str | None, Query(max_length=100, pattern=r"^[a-z0-9_+#.\-]+$",
+    min_required: Annotated[MinRequired | Blank | None, Query()] = None,
+    preferred: Annotated[Level | Blank | None, Query(
+        description="degree listed as preferred")] = None,
+    skill: Annotated[str | None, Query(max_length=100, pattern=r"^[a-z0-9_+#.\-]*$",
                                        description="skill id")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,

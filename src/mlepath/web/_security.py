@@ -211,3 +211,23 @@ def _looks_like_text(data: bytes) -> bool:
         return exc.start >= len(head) - 4
     return True
 
+
+
+class DropEmptyQueryMiddleware:
+    """Removes empty ``name=`` pairs from page URLs (not ``/api``).
+
+    A plain HTML GET form sends every field, blank ones included; for the pages a blank field
+    means "no filter", so it is dropped before validation. The API stays strict.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" \
+                and not scope["path"].startswith("/api/"):
+            query: bytes = scope.get("query_string", b"")
+            if query and (b"=&" in query + b"&"):
+                kept = [pair for pair in query.split(b"&") if pair and not pair.endswith(b"=")]
+                scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
