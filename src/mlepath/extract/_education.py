@@ -155,6 +155,13 @@ def extract_education(doc: Doc) -> Education:
 
     fields: set[str] = set()
     field_ev: list[Evidence] = []
+    for s in doc.sentences:
+        # "Preference for one of the following fields of study: MIS, ..." names fields without a level
+        if "field of study" in s.low or "fields of study" in s.low:
+            got = find_fields(s.text)
+            if got:
+                fields |= got
+                field_ev.append(_ev(s))
     for m in mentions:
         got = fields_near(m.sentence.text, m.start, m.end)
         if got:
@@ -196,15 +203,18 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
 
 def fields_near(sentence: str, start: int, end: int) -> set[str]:
     """Fields of study named for the degree mention at ``sentence[start:end]``."""
-    low = lower_same_length(sentence)
+    # "MS (or equivalent experience) in CS": an equivalence clause does not end the field list
+    low = P.EQUIVALENCE_ASIDE.sub(lambda m: " " * len(m.group(0)), lower_same_length(sentence))
     after = sentence[end:]
     stop = P.FIELD_STOP.search(low, end)
     window = after[: stop.start() - end] if stop else after
     # the next degree mention's own fields are read from it; cap the reach
     window = window[:260]
-    before = sentence[max(0, start - 70):start]
-    if not P.FIELD_STOP.search(low, max(0, start - 70), start):
-        window = before + " " + window
+    b0 = max(0, start - 70)
+    # "Computer Science or related degree": fields before the degree word, back to a clause start
+    b0 = max(b0, low.rfind("(", b0, start) + 1, low.rfind(";", b0, start) + 1, low.rfind(":", b0, start) + 1)
+    if not P.FIELD_STOP.search(low, b0, start):
+        window = sentence[b0:start] + " " + window
     return find_fields(window)
 
 

@@ -162,7 +162,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "computer science": ("computer_science",), "computer sciences": ("computer_science",),
     "comp sci": ("computer_science",), "comp. sci": ("computer_science",), "cs": ("computer_science",),
     "computing": ("computer_science",), "computational science": ("computer_science",),
-    "data science": ("data_science",), "data analytics": ("data_science",), "analytics": ("data_science",),
+    "data science": ("data_science",), "data sciences": ("data_science",), "data analytics": ("data_science",), "analytics": ("data_science",),
     "statistics": ("statistics",), "statistical": ("statistics",), "biostatistics": ("statistics",),
     "stat": ("statistics",), "stats": ("statistics",),
     "mathematics": ("mathematics",), "math": ("mathematics",), "maths": ("mathematics",),
@@ -180,7 +180,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "natural language processing": ("machine_learning",), "nlp": ("machine_learning",),
     "deep learning": ("machine_learning",), "human-centered ai": ("machine_learning",),
     "engineering": ("engineering",),
-    "quantitative": ("quantitative",), "stem": ("quantitative",), "technical field": ("quantitative",),
+    "quantitative": ("quantitative",), "quantitatively": ("quantitative",), "stem": ("quantitative",), "technical field": ("quantitative",),
     "technical discipline": ("quantitative",), "technical area": ("quantitative",),
     "technical degree": ("quantitative",), "scientific field": ("quantitative",),
     "scientific discipline": ("quantitative",), "analytical field": ("quantitative",),
@@ -188,7 +188,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     **{f"{r} {k}": ("quantitative",) for r in ("related", "relevant", "similar")
        for k in ("technical", "scientific", "analytical", "science", "engineering", "stem")},
     **{f"{k} engineering": ("engineering",) for k in _ENGINEERING_KINDS},
-    **{k: ("engineering",) for k in ("mechanical", "biomedical", "chemical", "industrial", "aerospace",
+    **{k: ("engineering",) for k in ("mechanical", "chemical", "industrial", "aerospace",
                                      "civil", "robotics", "nuclear", "mechatronics")},
     **{k: ("other",) for k in (
         "bioinformatics", "biology", "biological", "chemistry", "life science", "life sciences", "business",
@@ -199,8 +199,11 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "political science", "sociology", "medicine", "pharmacy", "nursing", "geoscience", "astronomy",
         "astrophysics", "materials science", "computational biology", "clinical psychology",
         "experimental psychology", "sports medicine", "health services", "biomedical science",
-        "biomedical sciences")},
+        "biomedical sciences", "biomedical", "computational imaging", "health policy")},
 }
+# "(or equivalent industry experience)" / "and/or relative experience": an aside inside a field list
+EQUIVALENCE_ASIDE = _lc(r"(?:or|and/or)\s+(?:an?\s+)?(?:equivalent|relevant|relative|related|comparable)\s+"
+                        r"(?:\w+\s+){0,2}?experience(?:/research)?")
 # "experience in CS" : field words after this belong to the experience, not to the degree
 FIELD_STOP = _lc(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar")
 
