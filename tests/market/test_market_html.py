@@ -34,3 +34,12 @@ def test_html_escapes_data(store: Store) -> None:
     add(store, [("x", {}, {"title": "<script>alert(1)</script>"})])
     html = render_html(compute_report(store))
     assert "<script>alert(1)</script>" not in html
+
+
+def test_importing_market_does_not_load_plotly() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, mlepath.market, mlepath.cli; print('plotly' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
