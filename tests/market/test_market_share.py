@@ -119,6 +119,8 @@ def test_batched_counts_equal_one_by_one_counts(ten: Store) -> None:
         (Filters(), "ml_focus=research | min_required=phd"),
         (Filters(location="remote"), "min_required>=bachelor"),
         (Filters(date_from=dt.date(2025, 1, 3)), "preferred=master"),
+        (Filters(), "min_required=phd | skill=jax"),  # a skill as the condition
+        (Filters(focus="research"), "skill=docker"),
     ]
     specs = []
     for filters, metric in cases:
@@ -128,3 +130,4 @@ def test_batched_counts_equal_one_by_one_counts(ten: Store) -> None:
     single = [(s.count, s.n) for s in (share(ten, m, f) for f, m in cases)]
     assert batched == single
     assert batched[0] == (3, 10) and batched[1] == (5, 7) and batched[4] == (2, 3)
+    assert batched[7] == (2, 3) and batched[8] == (0, 3)

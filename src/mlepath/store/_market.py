@@ -186,27 +186,29 @@ WHERE {where}
 """
 
 
-# Many shares in one pass (the claims check): the skill predicates read per-posting skill lists
-# joined once (only the skills asked about), instead of one EXISTS subquery per share.
-BATCH_PREDICATE_SQL: dict[str, str] = {
-    **PREDICATE_SQL,
-    "skill": "list_contains(coalesce(sk.skill_ids, []), ?)",
-    "skill_required": "list_contains(coalesce(sk.required_ids, []), ?)",
-    "category": "list_contains(coalesce(sk.categories, []), ?)",
-}
-BATCH_COUNTS_SQL = """
-WITH sk AS (
-    SELECT posting_id, extractor_version, list(skill_id) AS skill_ids,
-           list(skill_id) FILTER (WHERE required) AS required_ids,
-           list(DISTINCT category) AS categories
-    FROM requirement_skills
-    WHERE list_contains(?, skill_id) OR list_contains(?, category)
-    GROUP BY posting_id, extractor_version
-)
+# Many shares in two passes (the claims check). Pass 1 counts every n, and every numerator that
+# is not a skill, with FILTER clauses over the market view. Pass 2 joins requirement_skills
+# once (only the skills asked about) and counts the skill numerators with FILTER clauses:
+# far cheaper than one EXISTS subquery per share. A skill used as a *condition* (``... | skill=x``)
+# falls back to the EXISTS form of PREDICATE_SQL in pass 1.
+BATCH_SQL = """
 SELECT {aggregates}
 FROM market m
-LEFT JOIN sk ON sk.posting_id = m.posting_id AND sk.extractor_version = m.extractor_version
 """
+BATCH_SKILL_SQL = """
+SELECT {aggregates}
+FROM market m
+JOIN requirement_skills s
+  ON s.posting_id = m.posting_id AND s.extractor_version = m.extractor_version
+WHERE list_contains(?, s.skill_id) OR list_contains(?, s.category)
+"""
+# numerator kind -> (aggregate, row predicate over the joined skill row ``s``); a posting has
+# one row per skill, but several per category, hence count(DISTINCT) there.
+SKILL_NUMERATOR_SQL: dict[str, tuple[str, str]] = {
+    "skill": ("count(*)", "s.skill_id = ?"),
+    "skill_required": ("count(*)", "(s.skill_id = ? AND s.required)"),
+    "category": ("count(DISTINCT m.posting_id)", "s.category = ?"),
+}
 
 # Hours/days/weeks/months per year used to annualise pay (documented in docs/market.md).
 SALARY_PERIOD_FACTORS: dict[str, float] = {
@@ -247,6 +249,11 @@ def _predicate(kind: str, value: Any,
 
 
 class MarketMixin(_Base):
+    def _market_cursor(self) -> Any:
+        cur = self.cursor()
+        cur.execute("SET enable_progress_bar = false")  # long queries must not draw on stderr
+        return cur
+
     def market_count(self, numerator: tuple[str, Any], filters: Mapping[str, Any],
                      given: tuple[str, Any] | None = None) -> tuple[int, int]:
         """``(count, n)``: postings matching ``filters`` (and ``given``), and how many of them
@@ -257,37 +264,53 @@ class MarketMixin(_Base):
         sql = COUNT_SQL.format(numerator=num_sql, given=given_sql, where=where,
                                given_and=f" AND {given_sql}" if given else "")
         params = [*num_params, *given_params, *given_params, *wparams]
-        row = self.cursor().execute(sql, params).fetchone()
+        row = self._market_cursor().execute(sql, params).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def market_counts(self, specs: Sequence[tuple[Mapping[str, Any], tuple[str, Any],
                                                   tuple[str, Any] | None]],
                       ) -> list[tuple[int, int]]:
-        """``market_count`` for many ``(filters, numerator, given)`` specs in one pass."""
+        """``market_count`` for many ``(filters, numerator, given)`` specs, in two passes."""
         if not specs:
             return []
-        aggregates: list[str] = []
-        params: list[Any] = []
+        plain: list[str] = []
+        plain_params: list[Any] = []
+        joined: list[str] = []
+        joined_params: list[Any] = []
         skills: set[str] = set()
         categories: set[str] = set()
+        # where each spec's count and n come from: ("plain" | "joined", column index)
+        slots: list[tuple[tuple[str, int], tuple[str, int]]] = []
         for filters, numerator, given in specs:
             where, wparams = _where(filters)
-            num_sql, num_params = _predicate(*numerator, table=BATCH_PREDICATE_SQL)
-            given_sql, given_params = (_predicate(*given, table=BATCH_PREDICATE_SQL) if given
-                                       else ("true", []))
-            for kind, value in (numerator, given or ("", None)):
-                if kind in ("skill", "skill_required"):
-                    skills.add(str(value))
-                elif kind == "category":
-                    categories.add(str(value))
-            aggregates.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}) AND "
-                              f"({num_sql}))")
-            aggregates.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}))")
-            params += [*wparams, *given_params, *num_params, *wparams, *given_params]
-        sql = BATCH_COUNTS_SQL.format(aggregates=",\n       ".join(aggregates))
-        row = self.cursor().execute(sql, [sorted(skills), sorted(categories), *params]).fetchone()
-        values = [int(v) for v in row] if row else [0] * len(aggregates)
-        return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
+            given_sql, given_params = _predicate(*given) if given else ("true", [])
+            n_slot = ("plain", len(plain))
+            plain.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}))")
+            plain_params += [*wparams, *given_params]
+            kind, value = numerator
+            if kind in SKILL_NUMERATOR_SQL:
+                aggregate, row_sql = SKILL_NUMERATOR_SQL[kind]
+                (categories if kind == "category" else skills).add(str(value))
+                count_slot = ("joined", len(joined))
+                joined.append(f"{aggregate} FILTER (WHERE ({where}) AND ({given_sql}) AND "
+                              f"{row_sql})")
+                joined_params += [*wparams, *given_params, value]
+            else:
+                num_sql, num_params = _predicate(kind, value)
+                count_slot = ("plain", len(plain))
+                plain.append(f"count(*) FILTER (WHERE ({where}) AND ({given_sql}) AND "
+                             f"({num_sql}))")
+                plain_params += [*wparams, *given_params, *num_params]
+            slots.append((count_slot, n_slot))
+        cur = self._market_cursor()
+        values: dict[str, list[int]] = {"plain": [], "joined": []}
+        row = cur.execute(BATCH_SQL.format(aggregates=", ".join(plain)), plain_params).fetchone()
+        values["plain"] = [int(v) for v in row] if row else [0] * len(plain)
+        if joined:
+            row = cur.execute(BATCH_SKILL_SQL.format(aggregates=", ".join(joined)),
+                              [*joined_params, sorted(skills), sorted(categories)]).fetchone()
+            values["joined"] = [int(v) for v in row] if row else [0] * len(joined)
+        return [(values[c[0]][c[1]], values[n[0]][n[1]]) for c, n in slots]
 
     def market_report_data(self, filters: Mapping[str, Any], *,
                            title_limit: int = 20) -> dict[str, Any]:
@@ -309,9 +332,7 @@ class MarketMixin(_Base):
             parts.append(f"SELECT '{name}' AS section, * FROM ({sql.format(rel='m')})")
             params += section_params.get(name, [])
         sql = REPORT_SQL.format(where=where, sections="\nUNION ALL BY NAME\n".join(parts))
-        cur = self.cursor()
-        cur.execute("SET enable_progress_bar = false")  # keep report output clean
-        result = cur.execute(sql, params)
+        result = self._market_cursor().execute(sql, params)
         cols = [d[0] for d in result.description or []]
         by_section: dict[str, list[dict[str, Any]]] = {name: [] for name in REPORT_SECTIONS}
         for row in result.fetchall():
