@@ -9,8 +9,8 @@ columns, a dataset preset, else a generic table), a JSON document's shape (Green
 from __future__ import annotations
 
 import csv
+import gzip
 import io
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from mlepath.errors import SourceError
 
 from . import ashby, greenhouse, jobspy, jsonld_html, lever, presets, tabular, text
 from ._posting import Posting
-from ._records import BadRecord, OnError, Reader, read_bytes, report
+from ._records import BadRecord, OnError, Reader, report
 
 SOURCES: dict[str, Reader] = {
     "ashby": ashby.read,
@@ -70,9 +70,18 @@ def detect_format(path: str | Path, encoding: str = "utf-8") -> str:
 
 
 def _head(path: Path, encoding: str) -> str:
-    data = read_bytes(path)[:_SNIFF_BYTES]
-    return data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding,
-                       errors="replace")
+    """The first ``_SNIFF_BYTES`` of the file, decoded leniently (reading reports bad bytes)."""
+    try:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as f:
+            data = f.read(_SNIFF_BYTES)
+    except (OSError, EOFError) as exc:
+        raise SourceError(f"{path}: cannot read ({exc})") from exc
+    try:
+        return data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding,
+                           errors="replace")
+    except LookupError as exc:
+        raise SourceError(f"unknown encoding {encoding!r}; try utf-8, cp1252 or latin-1") from exc
 
 
 def _detect_csv(path: Path, encoding: str) -> str:
@@ -88,28 +97,17 @@ def _detect_csv(path: Path, encoding: str) -> str:
 
 
 def _detect_json(path: Path, encoding: str) -> str:
+    """Tell the JSON flavour from the keys near the start (no full parse: files can be large)."""
     head = _head(path, encoding).lstrip()
-    if _suffix(path) in (".jsonl", ".ndjson") or (head[:1] == "{" and "\n{" in head[:_SNIFF_BYTES]
-                                                   and not head.startswith('{"jobs"')):
-        first = head.split("\n", 1)[0]
-        try:
-            rec = json.loads(first)
-        except json.JSONDecodeError:
-            return "jsonl"
-        if isinstance(rec, dict) and set(rec) >= jobspy.SIGNATURE:
-            return "jobspy"
-        return "jsonl"
-    from ._records import load_json
-
-    doc = load_json(path, encoding)
-    if greenhouse.looks_like(doc):
-        return "greenhouse"
-    if ashby.looks_like(doc):
-        return "ashby"
-    if lever.looks_like(doc):
-        return "lever"
-    if isinstance(doc, list) and doc and isinstance(doc[0], dict) \
-            and set(doc[0]) >= jobspy.SIGNATURE:
+    if (head.startswith("{") and "\n{" not in head.rstrip()[:2000]) or head.startswith("["):
+        # one document: an API response or a list of records
+        if '"absolute_url"' in head and '"jobs"' in head:
+            return "greenhouse"
+        if '"jobs"' in head and ('"apiVersion"' in head or '"jobUrl"' in head):
+            return "ashby"
+        if '"hostedUrl"' in head and '"text"' in head:
+            return "lever"
+    if all(f'"{key}"' in head for key in jobspy.SIGNATURE):
         return "jobspy"
     return "jsonl"
 

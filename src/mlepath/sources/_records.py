@@ -7,6 +7,7 @@ rest of the file still reads. A file that cannot be read at all raises ``SourceE
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol, cast
 
 from mlepath.errors import SourceError
 
@@ -111,6 +112,77 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
         raise SourceError(f"unknown encoding {encoding!r}; try utf-8, cp1252 or latin-1") from exc
 
 
+def _codec(encoding: str) -> str:
+    return "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+
+
+def _binary(path: Path) -> IO[bytes]:
+    try:
+        return cast(IO[bytes], gzip.open(path, "rb") if path.suffix == ".gz"
+                    else path.open("rb"))
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def check_encoding(path: Path, encoding: str = "utf-8") -> None:
+    """Decode the whole file once, in chunks, so a bad byte is reported before anything is read.
+
+    Large CSV/JSONL files are then parsed as a stream (a 100k-posting file never sits in memory
+    whole), without ingesting half a file that turns out to be in another encoding.
+    """
+    try:
+        decoder = codecs.getincrementaldecoder(_codec(encoding))()
+    except LookupError as exc:
+        raise SourceError(f"unknown encoding {encoding!r}; try utf-8, cp1252 or latin-1") from exc
+    offset = 0
+    with _binary(path) as f:
+        while True:
+            try:
+                chunk = f.read(1 << 20)
+            except (OSError, EOFError) as exc:
+                raise SourceError(f"{path}: not a valid gzip file ({exc}); is it truncated?") \
+                    from exc
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                bad = offset + exc.start if exc.start < len(chunk) else offset
+                byte = chunk[exc.start] if exc.start < len(chunk) else 0
+                raise SourceError(
+                    f"{path}: not valid {encoding} (byte 0x{byte:02x} at offset {bad}); "
+                    "pass the file's encoding, e.g. --encoding cp1252") from exc
+            if not chunk:
+                return
+            offset += len(chunk)
+
+
+def open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
+    """A text stream over the file (``.gz`` decompressed) after ``check_encoding``."""
+    check_encoding(path, encoding)
+    binary = _binary(path)
+    return io.TextIOWrapper(binary, encoding=_codec(encoding), newline="")
+
+
+def iter_lines(stream: IO[str], size: int = 1 << 20) -> Iterator[str]:
+    """The stream's lines (``\\n`` kept), read in 1 MiB chunks.
+
+    Iterating a text wrapper over ``gzip`` line by line costs several Python-level property
+    calls per line; splitting big chunks is about twice as fast on a 100k-posting CSV. Only
+    ``\\n`` splits (``str.splitlines`` would also split on U+2028 and friends, which are not
+    line ends for csv).
+    """
+    rest = ""
+    while True:
+        chunk = stream.read(size)
+        if not chunk:
+            if rest:
+                yield rest
+            return
+        lines = (rest + chunk).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + "\n"
+
+
 def load_json(path: Path, encoding: str = "utf-8") -> Any:
     """A JSON document (pandas' bare ``NaN`` tokens allowed), or a clear ``SourceError``."""
     text = read_text(path, encoding)
@@ -125,42 +197,64 @@ def load_json(path: Path, encoding: str = "utf-8") -> Any:
 
 def csv_rows(path: Path, encoding: str, on_error: OnError | None
              ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    """The header and ``(line number, row dict)`` pairs; malformed rows are reported and skipped."""
-    text = read_text(path, encoding)
+    """The header and ``(line number, row dict)`` pairs, streamed; malformed rows are reported
+    and skipped."""
+    stream = open_text(path, encoding)
     dialect: type[csv.Dialect] = csv.excel_tab if path.name.endswith((".tsv", ".tsv.gz")) \
         else csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(iter_lines(stream), dialect)
     try:
         header = next(reader)
     except StopIteration:
+        stream.close()
         raise SourceError(f"{path}: the file is empty") from None
     except csv.Error as exc:
+        stream.close()
         raise SourceError(f"{path}: cannot read the CSV header ({exc})") from exc
     header = [h.strip() for h in header]
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         start = reader.line_num + 1
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                report(on_error, BadRecord(str(path), start, f"malformed CSV row ({exc})", "line"))
-                start = reader.line_num + 1
-                continue
-            line, start = start, reader.line_num + 1
-            if not values or (len(values) == 1 and not values[0].strip()):
-                continue  # a blank line
-            if len(values) != len(header):
-                report(on_error, BadRecord(
-                    str(path), line,
-                    f"malformed CSV row: {len(values)} fields, the header has {len(header)}",
-                    "line"))
-                continue
-            yield line, dict(zip(header, values, strict=True))
+        try:
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    report(on_error, BadRecord(str(path), start, f"malformed CSV row ({exc})",
+                                               "line"))
+                    start = reader.line_num + 1
+                    continue
+                line, start = start, reader.line_num + 1
+                if not values or (len(values) == 1 and not values[0].strip()):
+                    continue  # a blank line
+                if len(values) != len(header):
+                    report(on_error, BadRecord(
+                        str(path), line,
+                        f"malformed CSV row: {len(values)} fields, the header has {len(header)}",
+                        "line"))
+                    continue
+                yield line, dict(zip(header, values, strict=True))
+        finally:
+            stream.close()
 
     return header, rows()
+
+
+def json_lines(path: Path, encoding: str, on_error: OnError | None
+               ) -> Iterator[tuple[int, Any]]:
+    """``(line number, decoded value)`` per non-blank line, streamed; bad lines reported."""
+    with open_text(path, encoding) as stream:
+        for number, line in enumerate(iter_lines(stream), 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line.rstrip("\r\n"))
+            except json.JSONDecodeError as exc:
+                report(on_error, BadRecord(str(path), number, f"not valid JSON ({exc.msg}: "
+                                           f"column {exc.colno}); the line may be truncated",
+                                           "line"))
 
 
 # -- values -----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ descriptions empty unless asked) are skipped and reported.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,16 +18,14 @@ from mlepath.errors import SourceError
 from ._html import normalise_text
 from ._posting import Posting
 from ._records import (
-    BadRecord,
     OnError,
     check_size,
     clean,
     convert_all,
     csv_rows,
+    json_lines,
     load_json,
     make_posting,
-    read_text,
-    report,
     to_bool,
     to_date,
     to_float,
@@ -50,7 +47,7 @@ def read(path: str | Path, *, on_error: OnError | None = None, encoding: str = "
     path = Path(path)
     name = str(path)
     if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        return convert_all(_json_lines(path, encoding, on_error), from_record, name, on_error,
+        return convert_all(json_lines(path, encoding, on_error), from_record, name, on_error,
                            unit="line")
     if path.name.endswith((".json", ".json.gz")):
         doc = load_json(path, encoding)
@@ -64,19 +61,6 @@ def read(path: str | Path, *, on_error: OnError | None = None, encoding: str = "
         raise SourceError(f"{path}: not a JobSpy CSV (missing columns: "
                           f"{', '.join(sorted(missing))}); choose another --format")
     return convert_all(rows, from_record, name, on_error, unit="line")
-
-
-def _json_lines(path: Path, encoding: str, on_error: OnError | None
-                ) -> Iterator[tuple[int, Any]]:
-    for number, line in enumerate(read_text(path, encoding).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            report(on_error, BadRecord(str(path), number, f"not valid JSON ({exc.msg}: column "
-                                                          f"{exc.colno}); the line may be truncated",
-                                       "line"))
 
 
 def from_record(rec: Mapping[str, Any]) -> Posting:

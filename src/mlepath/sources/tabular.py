@@ -9,7 +9,7 @@ column names the source. Without an ``id`` the id is a hash of the URL or the te
 
 from __future__ import annotations
 
-import json
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -20,15 +20,15 @@ from mlepath.errors import SourceError
 from ._html import html_to_text, normalise_text
 from ._posting import Posting
 from ._records import (
-    BadRecord,
     OnError,
     check_size,
     clean,
     convert_all,
     csv_rows,
+    json_lines,
+    load_json,
     make_posting,
-    read_text,
-    report,
+    open_text,
     to_bool,
     to_date,
     to_float,
@@ -56,6 +56,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _ALIASES = {"description_text": "description", "date": "posted_at", "date_posted": "posted_at",
             "link": "url"}
+_KEY_SAMPLE = 1000
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b)[\s/>]", re.IGNORECASE)
 
 Converter = Callable[[Mapping[str, Any]], Posting]
@@ -137,38 +138,53 @@ def read_csv(path: str | Path, *, on_error: OnError | None = None, encoding: str
 
 def read_jsonl(path: str | Path, *, on_error: OnError | None = None, encoding: str = "utf-8",
                mapping: Mapping[str, str] | None = None) -> Iterator[Posting]:
-    """Postings from JSON Lines (one object per line) or a JSON list of flat objects."""
+    """Postings from JSON Lines (one object per line, streamed) or a JSON list of flat objects.
+
+    Columns are resolved from the keys of the first ``_KEY_SAMPLE`` records.
+    """
     path = Path(path)
-    text = read_text(path, encoding)
     origin = str(path)
-    if text.lstrip().startswith("["):
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SourceError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno} "
-                              f"({exc.msg}); the file may be truncated") from exc
-        records: list[tuple[int, Any]] = list(enumerate(doc, 1))
+    whole = path.name.endswith((".json", ".json.gz"))  # one document, not JSON Lines
+    if whole or _first_char(path, encoding) == "[":
+        records: Iterator[tuple[int, Any]] = iter(enumerate(_record_list(
+            load_json(path, encoding)), 1))
         unit = "record"
     else:
-        records = []
+        records = json_lines(path, encoding, on_error)
         unit = "line"
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                report(on_error, BadRecord(origin, number, f"not valid JSON ({exc.msg}: column "
-                                                           f"{exc.colno}); the line may be truncated",
-                                           "line"))
-    keys: list[str] = []
-    for _, rec in records:
-        if isinstance(rec, dict):
-            keys.extend(k for k in rec if k not in keys)
-    if not records:
+    head = list(itertools.islice(records, _KEY_SAMPLE))
+    if not head:
         raise SourceError(f"{path}: no JSON records found")
-    convert = converter(resolve_columns(keys, mapping, origin), "jsonl")
-    return convert_all(records, convert, origin, on_error, unit=unit)
+    keys: dict[str, None] = {}
+    for _, rec in head:
+        if isinstance(rec, dict):
+            keys.update(dict.fromkeys(rec))
+    convert = converter(resolve_columns(list(keys), mapping, origin), "jsonl")
+    return convert_all(itertools.chain(head, records), convert, origin, on_error, unit=unit)
+
+
+def _record_list(doc: Any) -> list[Any]:
+    """The records of a JSON document: a list, or the one list of objects inside an object
+    (``{"jobs": [...]}``, ``{"data": [...]}``), or the object itself."""
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict):
+        lists = [v for v in doc.values() if isinstance(v, list) and v
+                 and all(isinstance(x, dict) for x in v)]
+        if len(lists) == 1:
+            return lists[0]
+    return [doc]
+
+
+def _first_char(path: Path, encoding: str) -> str:
+    with open_text(path, encoding) as stream:
+        while True:
+            chunk = stream.read(4096)
+            if not chunk:
+                return ""
+            stripped = chunk.lstrip()
+            if stripped:
+                return stripped[0]
 
 
 def read_parquet(path: str | Path, *, on_error: OnError | None = None, encoding: str = "utf-8",

@@ -3,8 +3,9 @@ flagged), list, show, stats.
 
 Exact duplicates: the same normalised description text (``content_hash``) under another id is
 stored once; the other id goes to ``posting_aliases``. Near-duplicates: a new posting with the
-same normalised company + title as a stored one, whose text head (first ``SKETCH_CHARS``
-normalised characters) has a rapidfuzz ``ratio`` ≥ ``NEAR_DUPLICATE_RATIO``, is stored with
+same normalised company + title as a stored one, whose text sketch (``SKETCH_CHARS``
+normalised characters from its head, middle and tail) has a rapidfuzz ``ratio`` ≥
+``NEAR_DUPLICATE_RATIO``, is stored with
 ``near_duplicate_of`` set to the earlier posting. Only postings that are not themselves
 near-duplicates are compared against, so a chain of reposts points at its first posting.
 """
@@ -39,7 +40,7 @@ _POSTING_COLUMNS = (
     "description_html", "structured", "raw", "content_hash", "source_file", "near_duplicate_of",
 )
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
-SKETCH_CHARS = 2000  # normalised characters compared; enough for reposts, fast on 100k
+SKETCH_CHARS = 1500  # normalised characters compared (head, middle, tail); fast on 100k
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -76,7 +77,7 @@ class IngestReport:
                 "skipped_reasons": dict(self.reasons.most_common())}
 
 
-_NUMBERS = re.compile(r"\d[\d,.]*")
+_NUMBERS = re.compile(r"\d+(?:[,.]\d+)*")
 
 
 def reason_key(reason: str) -> str:
@@ -133,6 +134,8 @@ class PostingsMixin(_Base):
             if on_error is not None:
                 on_error(record)
 
+        # DuckDB draws its own progress bar on stderr for long statements; ours is enough
+        self.cursor().execute("SET enable_progress_bar = false")
         for path in paths:
             postings = _counted(read_path(path, format, mapping, bad, encoding=encoding),
                                 report, on_progress)
@@ -175,7 +178,8 @@ class PostingsMixin(_Base):
                       result: UpsertResult) -> None:
         result.read += len(batch)
         ids = [p.id for p in batch]
-        hashes = [fast_content_hash(p.description_text) for p in batch]
+        normalised = [fast_normalise(p.description_text) for p in batch]
+        hashes = [hashlib.sha1(n.encode("utf-8")).hexdigest() for n in normalised]
         with self.transaction() as cur:
             known_ids = {r[0] for r in cur.execute(
                 "SELECT id FROM postings WHERE id IN (SELECT unnest(?)) "
@@ -185,8 +189,9 @@ class PostingsMixin(_Base):
                 "SELECT content_hash, id FROM postings WHERE content_hash IN (SELECT unnest(?))",
                 [hashes]).fetchall())
             rows: list[tuple[Posting, str]] = []
+            sketches: list[str] = []
             aliases: list[tuple[str, str, str, str | None, str | None]] = []
-            for p, h in zip(batch, hashes, strict=True):
+            for p, h, norm in zip(batch, hashes, normalised, strict=True):
                 if p.id in known_ids:
                     result.unchanged += 1
                     continue
@@ -198,17 +203,25 @@ class PostingsMixin(_Base):
                 known_hash[h] = p.id
                 known_ids.add(p.id)
                 rows.append((p, h))
+                sketches.append(sketch(norm))
             if rows:
-                near_of, new_keys = _near_duplicates(cur, rows)
-                new_rows = _to_arrow(rows, near_of, source_file)  # noqa: F841  (read by DuckDB by name)
-                cur.execute(f"INSERT INTO postings ({', '.join(_POSTING_COLUMNS)}) "
-                            f"SELECT {', '.join(_POSTING_COLUMNS)} FROM new_rows")
+                near_of, new_keys = _near_duplicates(cur, rows, sketches)
+                # registered explicitly rather than found by DuckDB's frame inspection
+                cur.register("_new_postings", _to_arrow(rows, near_of, source_file))
+                try:
+                    cur.execute(f"INSERT INTO postings ({', '.join(_POSTING_COLUMNS)}) "
+                                f"SELECT {', '.join(_POSTING_COLUMNS)} FROM _new_postings")
+                finally:
+                    cur.unregister("_new_postings")
                 if new_keys:
-                    key_rows = pa.table({  # noqa: F841  (read by DuckDB by name)
+                    cur.register("_new_keys", pa.table({
                         "id": [k[0] for k in new_keys], "near_key": [k[1] for k in new_keys],
-                        "sketch": [k[2] for k in new_keys]})
-                    cur.execute("INSERT INTO posting_near_keys SELECT id, near_key, sketch "
-                                "FROM key_rows")
+                        "sketch": [k[2] for k in new_keys]}))
+                    try:
+                        cur.execute("INSERT INTO posting_near_keys SELECT id, near_key, sketch "
+                                    "FROM _new_keys")
+                    finally:
+                        cur.unregister("_new_keys")
                 result.stored += len(rows)
                 result.near_duplicates += sum(1 for x in near_of if x is not None)
                 result.stored_ids.extend(p.id for p, _ in rows)
@@ -270,7 +283,18 @@ def _counted(postings: Iterator[Posting], report: IngestReport,
         on_progress(report.read)
 
 
-def _near_duplicates(cur: Any, rows: list[tuple[Posting, str]]
+def sketch(normalised: str) -> str:
+    """The part of a normalised text compared for near-duplicates: all of a short text, else
+    its head, middle and tail (``SKETCH_CHARS`` in all), so two postings that share only an
+    "About us" opening or a legal footer do not look alike."""
+    if len(normalised) <= SKETCH_CHARS:
+        return normalised
+    part = SKETCH_CHARS // 3
+    mid = len(normalised) // 2 - part // 2
+    return normalised[:part] + normalised[mid:mid + part] + normalised[-part:]
+
+
+def _near_duplicates(cur: Any, rows: list[tuple[Posting, str]], sketches: list[str]
                      ) -> tuple[list[str | None], list[tuple[str, str, str]]]:
     """For each new row, the id it nearly duplicates (or None), and the new candidate rows."""
     keys = [near_key(p.company, p.title) for p, _ in rows]
@@ -283,20 +307,19 @@ def _near_duplicates(cur: Any, rows: list[tuple[Posting, str]]
             candidates.setdefault(key, []).append((pid, sketch))
     near_of: list[str | None] = []
     new_keys: list[tuple[str, str, str]] = []
-    for (p, _), key in zip(rows, keys, strict=True):
+    for (p, _), key, text in zip(rows, keys, sketches, strict=True):
         if key is None:
             near_of.append(None)
             continue
-        sketch = fast_normalise(p.description_text[:SKETCH_CHARS * 2])[:SKETCH_CHARS]
         group = candidates.setdefault(key, [])
-        match = process.extractOne(sketch, [s for _, s in group], scorer=fuzz.ratio,
+        match = process.extractOne(text, [s for _, s in group], scorer=fuzz.ratio,
                                    score_cutoff=NEAR_DUPLICATE_RATIO) if group else None
         if match is not None:
             near_of.append(group[match[2]][0])
             continue
         near_of.append(None)
-        group.append((p.id, sketch))
-        new_keys.append((p.id, key, sketch))
+        group.append((p.id, text))
+        new_keys.append((p.id, key, text))
     return near_of, new_keys
 
 
@@ -306,8 +329,8 @@ def _to_arrow(rows: list[tuple[Posting, str]], near_of: list[str | None],
     cols: dict[str, list[Any]] = {
         c: [getattr(p, c) for p in postings] for c in _POSTING_COLUMNS
         if c not in ("structured", "raw", "content_hash", "source_file", "near_duplicate_of")}
-    cols["structured"] = [_json(p.structured) for p in postings]
-    cols["raw"] = [_json(p.raw) for p in postings]
+    cols["structured"] = [_json(p.structured) if p.structured else "{}" for p in postings]
+    cols["raw"] = [_json(p.raw) if p.raw else "{}" for p in postings]
     cols["content_hash"] = [h for _, h in rows]
     cols["source_file"] = [source_file] * len(rows)
     cols["near_duplicate_of"] = near_of
