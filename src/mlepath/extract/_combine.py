@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -130,25 +129,23 @@ def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
             return ()
         taxonomy = _LOAD_TAXONOMY()
     hits: dict[str, SkillHit] = {}
-    starts = doc.line_starts
-    pol = doc.line_polarity
-    n_lines = len(starts)
     cache: dict[int, bool] = {}
+    n = len(text)
     for m in _FIND_SKILLS(text, taxonomy):
-        line = bisect.bisect_right(starts, m.start) - 1 if starts else -1
-        if line >= 0 and pol[line] == "preferred":
+        if doc.polarity_at(m.start) == "preferred":
             preferred = True
         else:
             # the sentence around the mention: "Kubernetes is a plus" softens only its own sentence
-            line_start = starts[line] if line >= 0 else 0
-            line_end = starts[line + 1] if 0 <= line < n_lines - 1 else len(text)
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            if line_end == -1:
+                line_end = n
             cut = text.rfind(". ", line_start, m.start)
             s0 = cut + 2 if cut >= 0 else line_start
             got = cache.get(s0)
             if got is None:
                 cut = text.find(". ", m.end, line_end)
-                chunk = text[s0:cut if cut >= 0 else line_end]
-                low = chunk.lower()
+                low = text[s0:cut if cut >= 0 else line_end].lower()
                 got = (any(stem in low for stem in PREFERRED_STEMS)
                        and P.CUE_PREFERRED.search(low) is not None)
                 cache[s0] = got

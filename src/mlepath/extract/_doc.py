@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Literal
 
 import ahocorasick
@@ -79,6 +78,10 @@ for _kw, _kind in _KEYWORDS.items():
 _AUTOMATON.make_automaton()
 
 _BULLET_CHARS = frozenset("-–—•·*●○▪■◦➢►✓✔>")
+# a non-blank line of at most 75 characters, after a newline (the text is searched with a "\n" prefix)
+_SHORT_LINE = re.compile(r"\n[ \t]*+([^\s][^\n]{0,74}+)(?=\n|\Z)")
+# "Qualifications: 5+ years ..." / "Preferred: PhD": a line opening with a heading and a colon
+_INLINE_HEAD = re.compile(r"\n[ \t]*+([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—][ \t]*(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,7 @@ class Sentence:
     start: int
     end: int
     polarity: Polarity  # of the section (or inline heading) it sits in
-    line: int  # index of the line it sits on
+    line: int  # offset where its line starts
     heading_line: bool = False  # the sentence follows an inline heading on the same line
     low: str = ""  # ``text`` lower-cased (same length): the ``patterns._lc`` regexes run on it
     kinds: int = DEG | YRS | EQ  # which keyword kinds its line holds (DEG, YRS, EQ, LVL bits)
@@ -104,21 +107,22 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     signals: dict[str, int] = field(default_factory=dict)
     has_headings: bool = False
-    line_starts: list[int] = field(default_factory=list)
-    line_polarity: list[Polarity] = field(default_factory=list)
+    # a section starts where its heading line ends; its polarity holds until the next one
+    section_starts: list[int] = field(default_factory=list)
+    section_polarity: list[Polarity] = field(default_factory=list)
+    inline: dict[int, Polarity] = field(default_factory=dict)  # line start -> "Preferred: ..." line
     level_lines: list[tuple[int, int]] = field(default_factory=list)  # lines naming a level or role
     degree_hits: list[int] = field(default_factory=list)  # offsets where a degree keyword starts
 
     def polarity_at(self, offset: int) -> Polarity:
-        """Polarity of the section holding character ``offset``."""
-        if not self.line_starts:
-            return "neutral"
-        return self.line_polarity[bisect.bisect_right(self.line_starts, offset) - 1]
-
-    def line_span(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
-        return self.line_starts[i], end
+        """Polarity of the section (or inline heading) holding character ``offset``."""
+        if self.inline:
+            ls = self.text.rfind("\n", 0, offset) + 1
+            pol = self.inline.get(ls)
+            if pol is not None:
+                return pol
+        k = bisect.bisect_right(self.section_starts, offset) - 1
+        return self.section_polarity[k] if k >= 0 else "neutral"
 
 
 def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
@@ -175,10 +179,6 @@ def _strong_required_start(core: str) -> bool:
                            "what we're looking", "what we are looking", "what we’re looking"))
 
 
-def _plus_one(line: str) -> int:
-    return len(line) + 1
-
-
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
     spans: list[tuple[int, int]] = []
@@ -220,22 +220,21 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def analyse(text: str) -> Doc:
-    """Lines, headings and polarity, the sentences worth reading, and role-signal counts."""
+    """Headings and polarity, the sentences worth reading, and role-signal counts.
+
+    No loop over every line: the keyword pass names the lines to read, and two regexes find the
+    lines that can be headings (short lines, and lines opening with "Something:").
+    """
     doc = Doc(text=text)
     if not text:
         return doc
     doc.low = lower_same_length(text)
     low = " " + doc.low + " "
 
-    # lines and their start offsets, computed in C (split + accumulate)
-    lines = text.split("\n")
-    starts = list(accumulate(map(_plus_one, lines[:-1]), initial=0))
-    n_lines = len(starts)
-
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
-    marked: dict[int, int] = {}  # line -> bit set of DEG/YRS/EQ/LVL
-    single_line = n_lines == 1
+    marked: dict[int, int] = {}  # line start offset -> bit set of DEG/YRS/EQ/LVL
     deg_hits: list[int] = []
+    rfind = text.rfind
     for end_idx, (klen, kind, lead) in _AUTOMATON.iter(low):
         bit = _LINE_KINDS.get(kind)
         if bit is None:
@@ -243,97 +242,86 @@ def analyse(text: str) -> Doc:
             continue
         if bit == DEG:
             deg_hits.append(end_idx - klen + lead)  # where the keyword starts in ``text``
-        # the hit's last character is ``end_idx - 1`` in ``text`` (the padded text starts one
-        # character early); a padded keyword's trailing character is on the same line
-        line = 0 if single_line else bisect.bisect_right(starts, end_idx - 2) - 1
-        marked[line] = marked.get(line, 0) | bit
+        # the keyword's last character is at ``end_idx - 2`` in ``text`` (padding + suffix)
+        ls = rfind("\n", 0, end_idx - 1) + 1
+        marked[ls] = marked.get(ls, 0) | bit
     doc.signals = signals
     deg_hits.sort()
     doc.degree_hits = deg_hits
 
-    # headings: every line is looked at once; regexes run only on short, heading-shaped lines
-    polarity: Polarity = "neutral"
-    soft: bool = False
-    line_pol: list[Polarity] = ["neutral"] * n_lines
-    line_soft: list[bool] = [False] * n_lines
-    inline_from: dict[int, int] = {}
+    # headings: (line start, line end, polarity, soft); inline: line start -> (polarity, content start)
+    heads: list[tuple[int, int, Polarity, bool]] = []
+    inline: dict[int, tuple[Polarity, int]] = {}
     has_firm_pref = False
-    section = 0
-    line_section: list[int] = [0] * n_lines
-    section_size: dict[int, int] = {}
-    for i, raw in enumerate(lines):
-        if len(raw) > 110 and ":" not in raw[:50]:
-            # a long line is content: no heading, no inline heading (the common case, kept cheap)
-            line_pol[i], line_soft[i] = polarity, soft
-            line_section[i] = section
-            section_size[section] = section_size.get(section, 0) + 1
+    padded = "\n" + text  # offsets in ``padded`` are one more than in ``text``
+    for m in _SHORT_LINE.finditer(padded):
+        stripped = m.group(1).rstrip()
+        ls = m.start()
+        if len(stripped) > 72 or stripped.endswith((".", ",")):
             continue
-        s = starts[i]
-        stripped = raw.strip()
-        if not stripped:
-            line_pol[i], line_soft[i] = polarity, soft
+        first = stripped[0]
+        bulleted = first in _BULLET_CHARS
+        core = stripped
+        if bulleted or first.isdigit() or first in "#*(":
+            b = P.BULLET.match(stripped)
+            core = stripped[b.end():] if b else stripped
+        core = core.strip().strip("*_#").strip()
+        ends_colon = core.endswith(":")
+        core = core.rstrip(":").strip()
+        got = _classify_heading(core, ends_colon, bulleted, kinds=marked.get(ls, 0))
+        if got is not None:
+            if got[0] == "preferred" and not got[1]:
+                has_firm_pref = True
+            heads.append((ls, m.end() - 1, got[0], got[1]))
+            marked.pop(ls, None)
+    head_starts = {h[0] for h in heads}
+    for m in _INLINE_HEAD.finditer(padded):
+        ls = m.start()
+        if ls in head_starts:
             continue
-        n = len(stripped)
-        if n <= 72 and not stripped.endswith((".", ",")):
-            first = stripped[0]
-            bulleted = first in _BULLET_CHARS
-            core = stripped
-            if bulleted or first.isdigit() or first in "#*(":
-                b = P.BULLET.match(stripped)
-                core = stripped[b.end():] if b else stripped
-            core = core.strip().strip("*_#").strip()
-            ends_colon = core.endswith(":")
-            core = core.rstrip(":").strip()
-            got = _classify_heading(core, ends_colon, bulleted, kinds=marked.get(i, 0))
-            if got is not None:
-                polarity, soft = got
-                if polarity == "preferred" and not soft:
-                    has_firm_pref = True
-                doc.has_headings = True
-                line_pol[i], line_soft[i] = polarity, soft
-                section += 1
-                line_section[i] = section
-                marked.pop(i, None)
-                continue
-        colon = stripped.find(":", 0, 50)
-        if colon > 2:
-            m = P.INLINE_HEADING.match(stripped)
-            got = (_classify_heading(m.group(1).strip(), True, False, inline=True, kinds=marked.get(i, 0))
-                   if m else None)
-            if m and got is not None:
-                head = m.group(1).strip()
-                pol, sft = got
-                if pol == "preferred" and not sft:
-                    has_firm_pref = True
-                inline_from[i] = s + (len(raw) - len(raw.lstrip())) + m.start(2)
-                line_pol[i], line_soft[i] = pol, sft
-                if pol != "neutral" and (P.HEADING_PREFERRED.match(head.lower()) or _strong_required_start(head)):
-                    polarity, soft = pol, sft  # "Preferred: ..." also heads the lines below
-                continue
-        line_pol[i], line_soft[i] = polarity, soft
-        line_section[i] = section
-        section_size[section] = section_size.get(section, 0) + 1
+        head = m.group(1).strip()
+        got = _classify_heading(head, True, False, inline=True, kinds=marked.get(ls, 0))
+        if got is None:
+            continue
+        pol, sft = got
+        if pol == "preferred" and not sft:
+            has_firm_pref = True
+        inline[ls] = (pol, m.end() - 1)
+        if pol != "neutral" and (P.HEADING_PREFERRED.match(head.lower()) or _strong_required_start(head)):
+            # "Preferred: ..." also heads the lines below
+            heads.append((ls, ls, pol, sft))
+    heads.sort()
 
-    if has_firm_pref and any(line_soft):
-        for i in range(n_lines):
-            # "Desired experience" (a list) beside a separate "Nice to have" list is the requirements
-            if line_pol[i] == "preferred" and line_soft[i] and section_size.get(line_section[i], 0) >= 2:
-                line_pol[i] = "required"
-    doc.line_starts = starts
-    doc.line_polarity = line_pol
+    sec_starts: list[int] = []
+    sec_pol: list[Polarity] = []
+    for k, (_ls, le, pol, sft) in enumerate(heads):
+        if pol == "preferred" and sft and has_firm_pref:
+            # "Desired experience" (a list of 2+ lines) beside a separate "Nice to have" list is
+            # the requirements
+            nxt = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+            body = text[le:nxt]
+            if sum(1 for line in body.split("\n") if line.strip()) >= 2:
+                pol = "required"
+        sec_starts.append(le)
+        sec_pol.append(pol)
+    doc.has_headings = bool(heads)
+    doc.section_starts = sec_starts
+    doc.section_polarity = sec_pol
+    doc.inline = {ls: pol for ls, (pol, _c) in inline.items()}
 
-    for i in sorted(marked):
-        bits = marked[i]
-        s = starts[i]
-        e = starts[i + 1] - 1 if i + 1 < n_lines else len(text)
-        pol = line_pol[i]
-        s0 = inline_from.get(i, s)
-        if bits == LVL:
-            doc.level_lines.append((s0, e))
-            continue
+    n = len(text)
+    for ls in sorted(marked):
+        bits = marked[ls]
+        le = text.find("\n", ls)
+        if le == -1:
+            le = n
+        pol = doc.polarity_at(ls)
+        s0 = inline[ls][1] if ls in inline else ls
         if bits & LVL:
-            doc.level_lines.append((s0, e))
-        for a, z in split_sentences(text, s0, e):
-            doc.sentences.append(Sentence(text[a:z], a, z, pol, i, heading_line=i in inline_from,
+            doc.level_lines.append((s0, le))
+            if bits == LVL:
+                continue
+        for a, z in split_sentences(text, s0, le):
+            doc.sentences.append(Sentence(text[a:z], a, z, pol, ls, heading_line=ls in inline,
                                           low=doc.low[a:z], kinds=bits))
     return doc
