@@ -123,8 +123,13 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
     def get(url: str) -> Callable[[httpx.Client, str], httpx.Response]:
         return lambda c, base: c.get(base + url)
 
-    def fit(c: httpx.Client, base: str) -> httpx.Response:
-        return c.post(base + "/api/fit", files={"file": ("cv.txt", resume)},
+    def fit(max_postings: int) -> Callable[[httpx.Client, str], httpx.Response]:
+        return lambda c, base: c.post(base + "/api/fit", files={"file": ("cv.txt", resume)},
+                                      data={"role": "ml_engineer",
+                                            "max_postings": str(max_postings)})
+
+    def fit_page(c: httpx.Client, base: str) -> httpx.Response:
+        return c.post(base + "/fit", files={"file": ("cv.txt", resume)},
                       data={"role": "ml_engineer"})
 
     return [
@@ -133,6 +138,7 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
         ("page", "/postings?focus=research&q=engineer", get("/postings?focus=research&q=engineer")),
         ("page", f"/postings/{pid}", get(f"/postings/{pid}")),
         ("page", "/fit", get("/fit")),
+        ("page", "/fit (POST résumé: audit + plan)", fit_page),
         ("page", "/advice", get("/advice?years=5&goal=product")),
         ("api", "/api/report", get("/api/report")),
         ("api", "/api/report?role=ml_engineer&focus=applied",
@@ -141,7 +147,8 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
         ("api", "/api/postings?metric=min_required=phd", get("/api/postings?metric=min_required%3Dphd")),
         ("api", "/api/roi", get("/api/roi?path=masters-part-time&current_pay=180000")),
         ("api", "/api/advise", get("/api/advise?years=5&goal=product")),
-        ("api", "/api/fit (résumé upload)", fit),
+        ("api", "/api/fit (résumé, best 100 postings)", fit(100)),
+        ("api", "/api/fit (résumé, all postings: MBs)", fit(0)),
     ]
 
 
@@ -193,7 +200,9 @@ def main() -> int:
                 print(f"{kind:<5} {label:<48} failed: {first.status_code} {first.text[:200]}")
                 continue
             times, bad = measure(base, send, args.requests, args.concurrency, args.max_seconds)
-            q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
+            if len(times) < 2:
+                times = times * 2
+            q = statistics.quantiles(times, n=100, method="inclusive")
             print(f"{kind:<5} {label:<48} {len(times):>5} {first_ms:>8.1f} {q[49]:>8.1f} "
                   f"{q[94]:>8.1f} {max(times):>8.1f} {bad:>6}")
     finally:

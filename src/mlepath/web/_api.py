@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from mlepath.extract import extract_posting, extract_requirements
 from mlepath.sources import BadRecord, read_path
 
+from ._cache import cached
 from ._deps import PostingQueryDep, SettingsDep, StoreDep
 from ._errors import ERROR_RESPONSES, ApiError
 from ._queries import find_posting, search_postings
@@ -29,13 +30,13 @@ def stats(store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
 
 
 @router.get("/postings", tags=["postings"], summary="Search stored postings")
-def postings(store: StoreDep, query: PostingQueryDep) -> dict[str, Any]:
+def postings(request: Request, store: StoreDep, query: PostingQueryDep) -> dict[str, Any]:
     """Postings matching the filters, newest first: ``{"n": total, "postings": [...]}``.
 
     Filters on extracted values (role, focus, seniority, min_required, preferred, skill) are
     the click-through behind a market figure.
     """
-    total, rows = search_postings(store, query)
+    total, rows = cached(request, query.key(), lambda: search_postings(store, query))
     return {"n": total, "limit": query.limit, "offset": query.offset, "postings": rows}
 
 

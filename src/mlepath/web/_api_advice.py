@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from mlepath.advise import load_paths, roi, roi_inputs_for_path
 
+from ._cache import cached
 from ._errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, tags=["advice"])
@@ -24,6 +25,7 @@ def paths() -> dict[str, Any]:
 
 
 def roi_query(
+    request: Request,
     path: Annotated[PathId, Query(description="path id")] = "masters-part-time",
     current_pay: Annotated[float, Query(ge=0, le=10_000_000, description="USD/year now")]
     = 150_000,
@@ -44,11 +46,17 @@ def roi_query(
     monte_carlo: Annotated[int, Query(ge=0, le=MAX_DRAWS, description="draws (0 = none)")] = 0,
     seed: Annotated[int, Query(ge=0, le=2**31)] = 0,
 ) -> dict[str, Any]:
-    inputs = roi_inputs_for_path(
-        load_paths()[path], current_pay=current_pay, target_pay=target_pay, years=years,
-        tuition=tuition, study_months=study_months, p_land=p_land,
-        discount_rate=discount_rate, pay_growth=pay_growth, horizon_years=horizon_years)
-    return roi(path, inputs, monte_carlo_draws=monte_carlo, seed=seed).to_dict()
+    def compute() -> dict[str, Any]:
+        inputs = roi_inputs_for_path(
+            load_paths()[path], current_pay=current_pay, target_pay=target_pay, years=years,
+            tuition=tuition, study_months=study_months, p_land=p_land,
+            discount_rate=discount_rate, pay_growth=pay_growth, horizon_years=horizon_years)
+        return roi(path, inputs, monte_carlo_draws=monte_carlo, seed=seed).to_dict()
+
+    # A pure function of its inputs: the calculator's repeated positions are answered at once.
+    key = ("roi", path, current_pay, target_pay, tuition, study_months, p_land, discount_rate,
+           pay_growth, horizon_years, years, monte_carlo, seed)
+    return cached(request, key, compute)
 
 
 @router.get("/roi", summary="NPV and break-even of one path against staying")

@@ -64,7 +64,7 @@ def _with_offset(params: dict[str, str], offset: int) -> str:
 
 @router.get("/postings")
 def postings_page(request: Request, store: StoreDep, query: PostingQueryDep) -> Response:
-    total, rows = search_postings(store, query)
+    total, rows = cached(request, query.key(), lambda: search_postings(store, query))
     params = {k: v for k, v in request.query_params.items() if v != "" and k != "offset"}
     prev_url = next_url = None
     if query.offset > 0:

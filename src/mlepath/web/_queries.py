@@ -33,6 +33,10 @@ class PostingQuery:
     limit: int = 50
     offset: int = 0
 
+    def key(self) -> tuple[Any, ...]:
+        """A hashable identity, for the document cache."""
+        return ("postings", self.q.strip(), self.filters, self.metrics, self.limit, self.offset)
+
     def needs_market(self) -> bool:
         return bool(self.metrics) or any(k not in _POSTING_LEVEL
                                          for k in self.filters.to_dict())
@@ -58,20 +62,24 @@ def search_postings(store: Store, query: PostingQuery) -> tuple[int, list[dict[s
         like = f"%{_escape_like(query.q.strip())}%"
         where += " AND (m.title ILIKE ? ESCAPE '\\' OR m.company ILIKE ? ESCAPE '\\')"
         params += [like, like]
-    # One pass: the total rides along on every row (a window over the filtered set).
-    rows = store.query(
-        f"SELECT {id_column} AS id, m.title, m.company, m.location, m.remote, m.posted_at, "
-        f"m.source, count(*) OVER () AS total FROM {relation} WHERE {where} "
-        f"ORDER BY m.posted_at DESC NULLS LAST, {id_column} LIMIT ? OFFSET ?",
-        [*params, query.limit, query.offset])
-    if rows:
-        total = int(rows[0]["total"])
-    elif query.offset:  # past the end: count separately
-        total = int(store.scalar(f"SELECT count(*) FROM {relation} WHERE {where}", params))
+    order = f"ORDER BY m.posted_at DESC NULLS LAST, {id_column} LIMIT ? OFFSET ?"
+    columns = (f"{id_column} AS id, m.title, m.company, m.location, m.remote, m.posted_at, "
+               "m.source")
+    if query.needs_market():
+        # The market view is the expensive part: evaluate it once, with the total riding along
+        # on every row as a window over the filtered set.
+        rows = store.query(f"SELECT {columns}, count(*) OVER () AS total FROM {relation} "
+                           f"WHERE {where} {order}", [*params, query.limit, query.offset])
+        total = int(rows[0]["total"]) if rows else (
+            int(store.scalar(f"SELECT count(*) FROM {relation} WHERE {where}", params))
+            if query.offset else 0)
     else:
-        total = 0
+        # On the postings table a count and a top-N sort are each cheap; a window is not.
+        total = int(store.scalar(f"SELECT count(*) FROM {relation} WHERE {where}", params))
+        rows = store.query(f"SELECT {columns} FROM {relation} WHERE {where} {order}",
+                           [*params, query.limit, query.offset])
     for row in rows:
-        del row["total"]
+        row.pop("total", None)
         if row["posted_at"] is not None:
             row["posted_at"] = row["posted_at"].isoformat()
     return total, rows
