@@ -79,3 +79,10 @@ def test_bad_options_are_one_line_errors(db: str, args: list[str], message: str)
 def test_missing_store_names_the_fix(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 1 and "mlepath ingest" in str(result.exception)
+
+
+def test_percentages_near_the_edges_keep_a_decimal() -> None:
+    from mlepath.market._text import pct
+
+    assert [pct(x) for x in (0.0, 0.00245, 0.0004, 0.3, 0.99755, 0.99999, 1.0)] == [
+        "0%", "0.2%", "<0.1%", "30%", "99.8%", ">99.9%", "100%"]

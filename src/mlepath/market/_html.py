@@ -41,7 +41,9 @@ def _env() -> Environment:
 
 
 def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{100 * x:.0f}%"
+    from ._text import pct
+
+    return "–" if x is None else pct(x)
 
 
 def _money(x: float | None) -> str:

@@ -13,8 +13,16 @@ THIN_FOOTNOTE = f"{THIN_MARK} thin: fewer than {THIN_N} postings; ( ) = 95% Wils
 _VERDICT_STYLE = {"consistent": "green", "contradicted": "red", "insufficient_data": "yellow"}
 
 
-def pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.0f}%"
+def pct(x: float | None, sign: str = "%") -> str:
+    """Whole percent, with one decimal near 0 and 100 so 0.2% does not print as 0%."""
+    if x is None:
+        return "-"
+    if 0 < x < 0.01 or 0.99 < x < 1:
+        text = f"{100 * x:.1f}"
+        if text in ("0.0", "100.0"):  # still rounds to the edge: say so
+            text = "<0.1" if x < 0.5 else ">99.9"
+        return text + sign
+    return f"{100 * x:.0f}{sign}"
 
 
 def format_share(s: Share | None, *, show_n: bool = True) -> str:
@@ -22,7 +30,7 @@ def format_share(s: Share | None, *, show_n: bool = True) -> str:
     if s is None or s.n == 0:
         return "-"
     lo, hi = s.ci95
-    text = f"{pct(s.share)} ({100 * lo:.0f}-{100 * hi:.0f})"
+    text = f"{pct(s.share)} ({pct(lo, '')}-{pct(hi, '')})"
     if show_n:
         text += f" n={s.n}"
     return text + (f" {THIN_MARK}" if s.thin else "")
@@ -124,7 +132,7 @@ def claims_table(results: list[ClaimResult], notes: list[ClaimNote] | None = Non
         lo, hi = r.claim.claimed
         claimed = pct(lo) if lo == hi else f"{pct(lo)}-{pct(hi)}"
         measured = ("-" if r.measured is None else
-                    f"{pct(r.measured)} ({100 * r.ci95[0]:.0f}-{100 * r.ci95[1]:.0f})")
+                    f"{pct(r.measured)} ({pct(r.ci95[0], '')}-{pct(r.ci95[1], '')})")
         style = _VERDICT_STYLE.get(r.verdict, "")
         table.add_row(r.claim.id, r.claim.metric, claimed, measured, str(r.n),
                       f"[{style}]{r.verdict}[/{style}]")
