@@ -138,27 +138,29 @@ class FitReport:
         return self._postings
 
     def _build_postings(self) -> list[PostingFit]:
-        c = {k: v.to_pylist() for k, v in self.columns.items()}
-        ids = [sid for sid, _, _ in self.vocab]
-        have = self.have_codes
-        out: list[PostingFit] = []
-        for i in range(self.n_postings):
-            req = c["required"][i]
-            pref = c["preferred"][i]
-            out.append(PostingFit(
-                c["ids"][i], c["titles"][i], c["companies"][i],
-                EDUCATION_STATUSES[c["education"][i]], c["preferred_degree_met"][i],
-                c["field_match"][i], "short" if c["short"][i] else "meets",
-                c["years_short"][i],
-                tuple(ids[k] for k in req if k in have),
-                tuple(ids[k] for k in req if k not in have),
-                tuple(ids[k] for k in pref if k in have),
-                tuple(ids[k] for k in pref if k not in have),
-                c["score"][i]))
-        return out
+        c = self.columns
+        vocab_ids = pa.array([sid for sid, _, _ in self.vocab], pa.string())
+        have = pa.array(sorted(self.have_codes), pa.int32())
+        skill_lists = []
+        for name in ("required", "preferred"):
+            covered, missing = _split_by(c[name], pc.is_in(c[name].values, value_set=have))
+            skill_lists += [_as_ids(covered, vocab_ids), _as_ids(missing, vocab_ids)]
+        statuses = pc.take(pa.array(EDUCATION_STATUSES), c["education"])
+        experience = pc.if_else(c["short"], "short", "meets")
+        columns = [c["ids"], c["titles"], c["companies"], statuses, c["preferred_degree_met"],
+                   c["field_match"], experience, c["years_short"], *skill_lists, c["score"]]
+        rows = zip(*(col.to_pylist() for col in columns), strict=True)
+        return [PostingFit(pid, title, company, edu, pref, fld, exp, short, tuple(rc), tuple(rm),
+                           tuple(pc_), tuple(pm), score)
+                for pid, title, company, edu, pref, fld, exp, short, rc, rm, pc_, pm, score
+                in rows]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The stable JSON document (shape documented in docs/fit.md)."""
+    def to_dict(self, include_postings: bool = True) -> dict[str, Any]:
+        """The stable JSON document (shape documented in docs/fit.md).
+
+        :param include_postings: False leaves ``postings`` empty: the summary alone is cheap,
+            while 100,000 per-posting rows take seconds to build and megabytes to send.
+        """
         return {
             "profile": self.profile.to_dict(),
             "n_postings": self.n_postings,
@@ -173,7 +175,7 @@ class FitReport:
             "missing_skills": list(self.missing_skills),
             "mean_score": self.mean_score,
             "score_formula": SCORE_FORMULA,
-            "postings": [p.to_dict() for p in self.postings],
+            "postings": [p.to_dict() for p in self.postings] if include_postings else [],
         }
 
 
@@ -187,6 +189,23 @@ def _per_list_count(lists: pa.ListArray, flags: Any) -> Any:
     cum = pc.cumulative_sum(pa.concat_arrays([pa.array([0], pa.int64()), ones]))
     offsets = lists.offsets
     return pc.subtract(pc.take(cum, offsets[1:]), pc.take(cum, offsets[:-1]))
+
+
+def _split_by(lists: pa.ListArray, flags: Any) -> tuple[pa.ListArray, pa.ListArray]:
+    """Each list cut in two, order kept: the values whose flag is true, and the others."""
+    flags = pc.fill_null(flags, False)
+    out = []
+    for keep in (flags, pc.invert(flags)):
+        counts = _per_list_count(lists, keep)
+        offsets = pc.cumulative_sum(pa.concat_arrays([pa.array([0], pa.int64()), counts]))
+        values = pc.filter(lists.values, keep)
+        out.append(pa.ListArray.from_arrays(pc.cast(offsets, pa.int32()), values))
+    return out[0], out[1]
+
+
+def _as_ids(codes: pa.ListArray, vocab_ids: pa.Array) -> pa.ListArray:
+    """Lists of skill codes as lists of skill ids."""
+    return pa.ListArray.from_arrays(codes.offsets, pc.take(vocab_ids, codes.values))
 
 
 def _education_codes(need: Any, rank: int, years: float, equiv: Any, exp_min: Any) -> Any:
