@@ -220,3 +220,11 @@ def test_target_set_from_tuples_codes_skills_once() -> None:
     ts = TargetSet.from_requirements(targets)
     assert len(ts) == 20
     assert sorted(v[0] for v in ts.vocab) == sorted(s.id for s in skills)
+
+
+def test_summary_without_postings_keeps_every_figure() -> None:
+    rep = audit_fit(person(), _target_set())
+    full, summary = rep.to_dict(), rep.to_dict(include_postings=False)
+    assert summary["postings"] == [] and len(full["postings"]) == 10
+    assert {k: v for k, v in full.items() if k != "postings"} == \
+        {k: v for k, v in summary.items() if k != "postings"}
