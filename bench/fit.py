@@ -54,12 +54,79 @@ def build(path: Path, n: int) -> None:
     store.close()
 
 
+def _level(text: str) -> str | None:
+    from mlepath.profile._resume import _degree_level
+
+    return _degree_level(text)
+
+
+def eval_resumes(root: Path) -> None:
+    """Résumé reading against DataTurks' hand labels (Indeed résumés; noisy, incomplete).
+
+    Prints aggregate figures only: the résumés are personal data.
+    """
+    import json
+    import re
+    from datetime import date
+
+    from mlepath.profile._resume import profile_from_text
+    from mlepath.profile._skills import default_skill_finder
+
+    folder = root / "dataturks_indeed_resume_ner"
+    rows = [json.loads(line) for name in ("traindata.json", "testdata.json")
+            for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    finder = default_skill_finder()
+    deg_n = deg_found = deg_same = 0
+    years_n = years_close = 0
+    t_mine = t_hit = g_titles = g_hit = 0
+    t0 = time.perf_counter()
+    for row in rows:
+        labels: dict[str, list[str]] = {}
+        for a in row.get("annotation") or []:
+            for label in a["label"]:
+                labels.setdefault(label, []).extend(p["text"].strip() for p in a["points"])
+        # the Indeed export was crawled in 2018: "Present" means then
+        p = profile_from_text(row["content"], source="dataturks", skill_finder=finder,
+                              today=date(2018, 9, 1))
+        gold_levels = [lv for t in labels.get("Degree", []) if (lv := _level(t))]
+        if gold_levels:
+            deg_n += 1
+            deg_found += p.highest_degree is not None
+            best = max(gold_levels, key=("high_school", "associate", "bachelor", "master",
+                                         "phd").index)
+            deg_same += p.highest_degree is not None and p.highest_degree.level == best
+        gold_years = [float(m.group(1)) for t in labels.get("Years of Experience", [])
+                      if (m := re.search(r"(\d+(?:\.\d+)?)\s*(?:\+\s*)?year", t, re.I))]
+        if gold_years:
+            years_n += 1
+            years_close += (p.years_experience is not None
+                            and abs(p.years_experience - max(gold_years)) <= 1.0)
+        gold = {t.lower() for t in labels.get("Designation", []) if t}
+        g_titles += len(gold)
+        t_mine += len(p.titles)
+        t_hit += sum(any(t.lower() in g or g in t.lower() for g in gold) for t in p.titles)
+        g_hit += sum(any(t.lower() in g or g in t.lower() for t in p.titles) for g in gold)
+    secs = time.perf_counter() - t0
+    print(f"DataTurks résumés: {len(rows)} read in {secs:.2f} s ({len(rows) / secs:.0f}/s)")
+    print(f"  degree: found in {deg_found}/{deg_n} with a labelled degree; highest level equal "
+          f"to the labelled one (mapped with the same phrase table) in {deg_same}/{deg_n}")
+    print(f"  years of experience: within ±1 year of the labelled figure in {years_close}/"
+          f"{years_n}")
+    print(f"  titles: precision {t_hit}/{t_mine} = {t_hit / max(t_mine, 1):.0%} (a title read "
+          f"matches a labelled designation); recall {g_hit}/{g_titles} = "
+          f"{g_hit / max(g_titles, 1):.0%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--db", default="/tmp/mlepath_bench_fit.duckdb")
+    ap.add_argument("--resumes", type=Path, default=None,
+                    help="../shared/data/resumes: also check résumé reading against labels")
     args = ap.parse_args()
+    if args.resumes is not None:
+        eval_resumes(args.resumes)
     path = Path(f"{args.db}.{args.n}")
     if not path.exists():
         t0 = time.perf_counter()

@@ -146,6 +146,8 @@ def find_degrees(lines: list[str]) -> tuple[Degree, ...]:
 
 def _clean_title(line: str) -> str | None:
     text = DATE_RANGE.sub(" ", line)
+    if len(text.split()) > 12 or text.rstrip().endswith("."):
+        return None  # a sentence of description, not a heading line
     for part in _TITLE_SPLIT.split(text):
         part = part.strip(" :()[]-–—*#\t")
         if _TITLE_WORD.search(part) and 2 <= len(part) <= 80 and len(part.split()) <= 8:
@@ -157,8 +159,8 @@ def _neighbours(lines: list[str], first: int, last: int) -> list[int]:
     """Lines to look for a title in: the range's own lines, then the nearest non-empty ones
     after and before it."""
     out = list(range(first, last + 1))
-    after = [j for j in range(last + 1, min(last + 4, len(lines))) if lines[j].strip()][:2]
-    before = [j for j in range(first - 1, max(first - 4, -1), -1) if lines[j].strip()][:2]
+    after = [j for j in range(last + 1, min(last + 7, len(lines))) if lines[j].strip()][:2]
+    before = [j for j in range(first - 1, max(first - 7, -1), -1) if lines[j].strip()][:2]
     for pair in zip(before + [None] * 2, after + [None] * 2, strict=False):
         out.extend(j for j in pair if j is not None)
     return out
