@@ -124,7 +124,7 @@ opencv|OpenCV|ml_framework|open cv
 mxnet|MXNet|ml_framework|apache mxnet
 onnx|ONNX|ml_framework|onnx runtime;onnxruntime
 tensorrt|TensorRT|ml_framework|
-deepspeed|DeepSpeed|ml_framework|
+deepspeed|DeepSpeed|ml_framework|megatron;megatron-lm
 fastai|fastai|ml_framework|fast.ai
 langchain|LangChain|ml_framework|langgraph
 llamaindex|LlamaIndex|ml_framework|llama index;llama-index
@@ -135,7 +135,11 @@ streamlit|Streamlit|ml_framework|gradio
 pymc|PyMC|ml_framework|pymc3;Stan@brand_word;pystan
 optuna|Optuna|ml_framework|hyperopt
 ray|Ray@brand_word|ml_framework|ray tune;ray serve;anyscale;rllib
-dask|Dask|data_engineering|
+dask|Dask|data_engineering|rapids;cudf
+relational_databases|Relational databases|data_engineering|relational database;rdbms;sqlite;duckdb;influxdb;timescaledb
+automl|AutoML|mlops|auto-ml;automated machine learning;h2o.ai;autogluon;datarobot
+explainability|Model explainability|ml_technique|explainable ai;XAI@acronym_case;shap;LIME@acronym_case;model interpretability;interpretability;interpretable machine learning;responsible ai
+robotics|Robotics|ml_technique|ROS@acronym_case;ros2;robot learning;SLAM@acronym_case;motion planning;robotic manipulation
 polars|Polars|data_engineering|
 openai_api|OpenAI API|ml_framework|openai;openai apis;openai chatgpt;chatgpt;gpt-4;gpt-4o;azure openai
 mlflow|MLflow|mlops|ml flow
@@ -183,11 +187,11 @@ kinesis|Kinesis|data_engineering|amazon kinesis;aws kinesis
 neo4j|Neo4j|data_engineering|graph databases;graph database
 vector_databases|Vector databases|data_engineering|vector database;vector db;vector dbs;vector store;vector stores;vector search;pinecone;weaviate;milvus;faiss;qdrant;chromadb;pgvector
 tableau|Tableau|data_engineering|tableau desktop;tableau server
-power_bi|Power BI|data_engineering|powerbi;microsoft power bi;power bi desktop
+power_bi|Power BI|data_engineering|powerbi;microsoft power bi;power bi desktop;DAX@acronym_case
 looker|Looker|data_engineering|google looker;looker studio;google looker analytics;data studio
 excel|Excel@excel|data_engineering|microsoft excel;ms excel;excel vba;vba;advanced excel;spreadsheets
 alteryx|Alteryx|data_engineering|alteryx software
-aws|AWS|cloud|amazon web services;amazon web services aws software;aws cloud;amazon aws
+aws|AWS|cloud|amazon web services;amazon web services aws software;aws cloud;amazon aws;amazon rds;aws rds;RDS@acronym_case;ECS@acronym_case;amazon ecs;amazon sqs;aws cdk
 azure|Azure|cloud|microsoft azure;microsoft azure software;azure cloud
 gcp|Google Cloud|cloud|gcp;google cloud platform;google cloud software;google cloud platform gcp
 aws_ec2|Amazon EC2|cloud|ec2;amazon elastic compute cloud;amazon elastic compute cloud ec2
@@ -200,39 +204,39 @@ serverless|Serverless|cloud|serverless computing;serverless architecture
 cloud_computing|Cloud computing|cloud|cloud platforms;cloud platform;cloud services;cloud infrastructure;cloud environments;cloud-native;cloud native
 machine_learning|Machine learning|ml_technique|ml;machine-learning;ml models;machine learning models;ml algorithms;machine learning algorithms;statistical learning
 deep_learning|Deep learning|ml_technique|deep neural networks;neural networks;neural network;dnn;dnns
-nlp|Natural language processing|ml_technique|nlp;natural language understanding;nlu;text mining;text analytics;language models;computational linguistics
-computer_vision|Computer vision|ml_technique|image recognition;image processing;object detection;image classification;image segmentation;semantic segmentation;video understanding
-llms|Large language models|ml_technique|llm;llms;large language model;foundation models;foundation model;gpt;generative pre-trained transformers
-generative_ai|Generative AI|ml_technique|genai;gen ai;generative models;generative modeling;diffusion models;gans;gan;generative adversarial networks;stable diffusion
+nlp|Natural language processing|ml_technique|nlp;natural language understanding;nlu;text mining;text analytics;language models;computational linguistics;named entity recognition;NER@acronym_case;nlg;natural language generation;corenlp;sentiment analysis;topic modeling
+computer_vision|Computer vision|ml_technique|image recognition;image processing;object detection;image classification;image segmentation;semantic segmentation;video understanding;ocr;optical character recognition;lidar;point clouds;3d vision;video analytics
+llms|Large language models|ml_technique|llm;llms;large language model;foundation models;foundation model;gpt;generative pre-trained transformers;vlm;vlms;vision-language models;vision language models;slm;slms;small language models;multimodal llms
+generative_ai|Generative AI|ml_technique|genai;gen ai;generative models;generative modeling;diffusion models;gans;gan;generative adversarial networks;stable diffusion;vae;vaes;variational autoencoders;autoencoders
 rag|Retrieval-augmented generation|ml_technique|RAG@acronym_case;retrieval augmented generation;retrieval-augmented generation (rag)
 transformers|Transformers|ml_technique|transformer models;transformer architectures;transformer architecture;attention mechanisms;bert;gpt-style;vision transformers
-fine_tuning|Fine-tuning|ml_technique|fine tuning;finetuning;lora;peft;rlhf;instruction tuning;sft
+fine_tuning|Fine-tuning|ml_technique|fine tuning;finetuning;lora;peft;rlhf;instruction tuning;sft;qlora;DPO@acronym_case;direct preference optimization;parameter-efficient fine-tuning
 prompt_engineering|Prompt engineering|ml_technique|prompt design;prompting;prompt tuning
-ai_agents|AI agents|ml_technique|agentic ai;agentic systems;agentic workflows;llm agents;multi-agent systems;tool calling;function calling
+ai_agents|AI agents|ml_technique|agentic ai;agentic systems;agentic workflows;llm agents;multi-agent systems;tool calling;function calling;model context protocol;MCP@acronym_case;crewai;autogen;dspy;agent frameworks
 embeddings|Embeddings|ml_technique|embedding models;vector embeddings;word embeddings;representation learning
 recommender_systems|Recommender systems|ml_technique|recommendation systems;recommendation system;recommender system;recommendation engines;recommendations;personalization;collaborative filtering
-search_ranking|Search and ranking|ml_technique|information retrieval;learning to rank;ranking models;search relevance;semantic search;search ranking
+search_ranking|Search and ranking|ml_technique|information retrieval;learning to rank;ranking models;search relevance;semantic search;search ranking;bm25;ndcg;learning-to-rank;retrieval systems
 reinforcement_learning|Reinforcement learning|ml_technique|RL@acronym_case;deep reinforcement learning;multi-armed bandits;bandits;contextual bandits
-time_series|Time series|ml_technique|time series analysis;time-series;time series forecasting;forecasting;demand forecasting
+time_series|Time series|ml_technique|time series analysis;time-series;time series forecasting;forecasting;demand forecasting;arima;sarima;sarimax;exponential smoothing;state space models
 anomaly_detection|Anomaly detection|ml_technique|outlier detection;fraud detection
 speech|Speech recognition|ml_technique|asr;automatic speech recognition;speech processing;text-to-speech;TTS@acronym_case;audio processing
-graph_ml|Graph machine learning|ml_technique|graph neural networks;gnn;gnns;graph ml;knowledge graphs;knowledge graph
-supervised_learning|Supervised learning|ml_technique|classification;regression models;supervised and unsupervised learning;unsupervised learning;clustering;decision trees;random forests;random forest;gradient boosting;boosted trees;support vector machines;svm;logistic regression;ensemble methods
+graph_ml|Graph machine learning|ml_technique|graph neural networks;gnn;gnns;graph ml;knowledge graphs;knowledge graph;sparql;RDF@acronym_case;semantic web;ontologies;ontology engineering
+supervised_learning|Supervised learning|ml_technique|classification;regression models;supervised and unsupervised learning;unsupervised learning;clustering;decision trees;random forests;random forest;gradient boosting;boosted trees;support vector machines;svm;logistic regression;ensemble methods;PCA@acronym_case;principal component analysis;dimensionality reduction;k-nearest neighbors;knn;k-nn;dbscan;k-means;kmeans;naive bayes
 cnn_rnn|CNNs and RNNs|ml_technique|cnn;cnns;convolutional neural networks;rnn;rnns;recurrent neural networks;lstm;lstms
 feature_engineering|Feature engineering|ml_technique|feature extraction;feature selection
 model_evaluation|Model evaluation|ml_technique|model validation;model performance;hyperparameter tuning;hyperparameter optimization;cross-validation;cross validation
 transfer_learning|Transfer learning|ml_technique|self-supervised learning;few-shot learning;zero-shot learning;multimodal;multi-modal;multimodal models
-model_optimization|Model optimization|ml_technique|quantization;model compression;distillation;knowledge distillation;pruning;distributed training;gpu programming;model parallelism
+model_optimization|Model optimization|ml_technique|quantization;model compression;distillation;knowledge distillation;pruning;distributed training;gpu programming;model parallelism;gpu computing;multi-gpu;hpc;high-performance computing;high performance computing;MPI@acronym_case;nccl;fsdp;model parallel;data parallel;tpu;tpus
 predictive_modeling|Predictive modeling|ml_technique|predictive modelling;predictive analytics;predictive models;statistical modeling;statistical modelling;statistical models
 data_analysis|Data analysis|ml_technique|data science;data mining;data analytics;exploratory data analysis;EDA@acronym_case;data visualization;data visualisation;quantitative analysis
 statistics|Statistics|statistics_math|statistical analysis;statistical methods;statistical techniques;applied statistics;inferential statistics;mathematical statistics;statistical inference;statistical concepts
 probability|Probability|statistics_math|probability theory;stochastic processes;probability and statistics
 linear_algebra|Linear algebra|statistics_math|matrix algebra;calculus;multivariable calculus;numerical methods;numerical analysis;discrete mathematics
 ab_testing|A/B testing|statistics_math|a/b tests;a/b test;ab testing;split testing;experimentation;experimental design;design of experiments;online experiments;controlled experiments;multivariate testing
-hypothesis_testing|Hypothesis testing|statistics_math|hypothesis tests;significance testing;statistical significance;power analysis
+hypothesis_testing|Hypothesis testing|statistics_math|hypothesis tests;significance testing;statistical significance;power analysis;anova;t-tests;t-test;chi-square
 bayesian|Bayesian statistics|statistics_math|bayesian methods;bayesian inference;bayesian modeling;bayesian modelling;bayesian statistics;bayesian optimization;probabilistic modeling;probabilistic programming
 causal_inference|Causal inference|statistics_math|causal modeling;causal analysis;econometrics;uplift modeling;difference-in-differences;propensity score matching;instrumental variables
-regression_analysis|Regression analysis|statistics_math|linear regression;regression analysis;generalized linear models;glm;glms;mixed effects models;survival analysis
+regression_analysis|Regression analysis|statistics_math|linear regression;regression analysis;generalized linear models;glm;glms;mixed effects models;survival analysis;lasso;ridge regression;regularization
 optimization|Mathematical optimization|statistics_math|convex optimization;linear programming;integer programming;mixed-integer programming;operations research;stochastic optimization;optimization algorithms;numerical optimization
 distributed_systems|Distributed systems|software_engineering|distributed system;distributed computing;scalable systems;large-scale systems;large scale systems;large-scale distributed systems;scalable distributed systems;high-scale systems;highly scalable systems;scalable software;scalable architectures;distributed architectures;high-throughput systems;low-latency systems;high availability;fault-tolerant systems;scalability
 apis|APIs|software_engineering|api;rest api;rest apis;restful api;restful apis;restful;REST@acronym_case;web services;api design;api development;apis and services;grpc;graphql;restful web services;web apis
@@ -246,7 +250,7 @@ system_design|System design|software_engineering|systems design;software archite
 oop|Object-oriented programming|software_engineering|object oriented programming;oop;object-oriented design;object oriented design;OOD@acronym_case
 algorithms|Data structures and algorithms|software_engineering|data structures;algorithms and data structures;algorithm design;computer science fundamentals;cs fundamentals
 backend|Backend development|software_engineering|backend;back-end;back end;backend services;server-side;backend systems;backend engineering
-frontend|Frontend development|software_engineering|frontend;front-end;front end;React@brand_word;react.js;reactjs;Angular@brand_word;angularjs;vue.js;vue;next.js
+frontend|Frontend development|software_engineering|frontend;front-end;front end;React@brand_word;react.js;reactjs;Angular@brand_word;angularjs;vue.js;vue;next.js;d3.js;d3js
 nodejs|Node.js|software_engineering|node;nodejs;node js;express.js
 web_frameworks|Python web frameworks|software_engineering|django;flask;fastapi;spring boot;spring framework
 agile|Agile|software_engineering|scrum;agile methodologies;agile development;kanban;jira;atlassian jira;confluence;atlassian confluence
