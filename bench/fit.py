@@ -78,6 +78,7 @@ def eval_resumes(root: Path) -> None:
     finder = default_skill_finder()
     deg_n = deg_found = deg_same = 0
     years_n = years_close = 0
+    errors: list[float] = []
     t_mine = t_hit = g_titles = g_hit = 0
     t0 = time.perf_counter()
     for row in rows:
@@ -99,8 +100,9 @@ def eval_resumes(root: Path) -> None:
                       if (m := re.search(r"(\d+(?:\.\d+)?)\s*(?:\+\s*)?year", t, re.I))]
         if gold_years:
             years_n += 1
-            years_close += (p.years_experience is not None
-                            and abs(p.years_experience - max(gold_years)) <= 1.0)
+            if p.years_experience is not None:
+                errors.append(abs(p.years_experience - max(gold_years)))
+                years_close += errors[-1] <= 1.0
         gold = {t.lower() for t in labels.get("Designation", []) if t}
         g_titles += len(gold)
         t_mine += len(p.titles)
@@ -111,7 +113,7 @@ def eval_resumes(root: Path) -> None:
     print(f"  degree: found in {deg_found}/{deg_n} with a labelled degree; highest level equal "
           f"to the labelled one (mapped with the same phrase table) in {deg_same}/{deg_n}")
     print(f"  years of experience: within ±1 year of the labelled figure in {years_close}/"
-          f"{years_n}")
+          f"{years_n}; median absolute error {statistics.median(errors or [0]):.1f} years")
     print(f"  titles: precision {t_hit}/{t_mine} = {t_hit / max(t_mine, 1):.0%} (a title read "
           f"matches a labelled designation); recall {g_hit}/{g_titles} = "
           f"{g_hit / max(g_titles, 1):.0%}")
