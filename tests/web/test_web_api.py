@@ -95,8 +95,10 @@ def test_unexpected_error_hides_the_traceback(assert_error: AssertError, web_sto
         raise RuntimeError("secret internals /etc/passwd")
 
     with TestClient(app, raise_server_exceptions=False) as c:
-        body = assert_error(c.get("/api/boom"), 500)
+        response = c.get("/api/boom")
+        body = assert_error(response, 500)
     assert "secret" not in body["error"] and "passwd" not in body["error"]
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
 
 
 @pytest.mark.parametrize("path", ["/api/stats", "/postings", "/docs", "/api/nothing",

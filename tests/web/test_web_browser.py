@@ -147,7 +147,8 @@ def test_fit_upload_of_a_docx_resume(page: Any, base_url: str, tmp_path: Path) -
     assert re.fullmatch(r"\d+%", page.inner_text("#fit-eligible"))
     assert "bachelor" in page.inner_text("#fit-result .meta")
     assert page.locator("#fit-postings tbody tr").count() > 0
-    assert page.locator("#plan-projects li").count() > 0
+    page.wait_for_selector("#plan-projects li")  # the plan arrives after the page (fit.js)
+    assert "weeks" in page.inner_text("#plan-projects li >> nth=0")
 
 
 def test_roi_slider_recomputes_npv_without_reload(page: Any, base_url: str) -> None:

@@ -128,7 +128,9 @@ def test_fit_page_shows_audit_and_plan(client: TestClient) -> None:
     r = client.post("/fit", files={"file": ("cv.txt", RESUME_TEXT.encode())},
                     data={"role": "ml_engineer", "weeks": "10", "hours_per_week": "10"})
     assert r.status_code == 200
-    assert 'id="fit-result"' in r.text and 'id="plan-projects"' in r.text
+    assert 'id="fit-result"' in r.text and 'id="plan-form"' in r.text
+    # The profile read from the résumé is handed to fit.js (for /api/plan) as escaped YAML.
+    assert "years_experience:" in r.text and "- python" in r.text
     assert "&lt;img src=x onerror=alert(1)&gt; ML Engineer" in r.text  # a target title, escaped
     assert "<img src=x" not in r.text
 
@@ -143,3 +145,20 @@ def test_advice_page_lists_paths_and_roi_form(client: TestClient) -> None:
     page = client.get("/advice", params={"years": 5, "goal": "product"}).text
     assert page.count('class="card path"') == 6
     assert 'id="roi-form"' in page and "/static/roi.js" in page
+
+
+def test_top_postings_equals_sorting_every_posting(web_store: Store) -> None:
+    from mlepath.market import Filters
+    from mlepath.profile import audit_fit, load_targets, read_profile
+    from mlepath.web._pages import top_postings
+
+    report = audit_fit(read_profile(RESUME_TEXT.encode(), "cv.txt"),
+                       load_targets(web_store, Filters()))
+    expected = sorted(report.postings, key=lambda p: -p.score)[:3]
+    fresh = audit_fit(read_profile(RESUME_TEXT.encode(), "cv.txt"),
+                      load_targets(web_store, Filters()))
+    got = top_postings(fresh, 3)
+    assert [p.score for p in got] == [p.score for p in expected]
+    assert {p.id for p in got} <= {p.id for p in report.postings}
+    assert all(g.education == next(p for p in report.postings if p.id == g.id).education
+               for g in got)

@@ -8,6 +8,7 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
+import pyarrow.compute as pc
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
@@ -16,8 +17,7 @@ from mlepath.errors import MlepathError
 from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
 from mlepath.extract._model import MIN_REQUIRED_VALUES
 from mlepath.market import compute_report
-from mlepath.plan import make_plan
-from mlepath.profile import SCORE_FORMULA
+from mlepath.profile import SCORE_FORMULA, FitReport
 
 from ._api_fit import AdviceInputsDep, PersonDep, best_postings, fit_report
 from ._cache import cached
@@ -134,6 +134,23 @@ def market_page(request: Request, store: StoreDep, market: MarketDep) -> Respons
         "form": {k: request.query_params.get(k, "") for k in _MARKET_FORM}})
 
 
+def top_postings(report: FitReport, n: int) -> list[Any]:
+    """The ``n`` best-scoring per-posting results, best first, without building them all.
+
+    ``FitReport.postings`` builds one record per target (seconds over 100,000 targets); the
+    report keeps its per-posting results as equal-length Arrow columns, so the best rows are
+    taken first and only those are built, by the report's own code. (A ``top_postings(n)``
+    method on ``FitReport`` would make this unnecessary.)
+    """
+    scores = report.columns.get("score")
+    if scores is None or not report.n_postings:
+        return best_postings(report.postings, n)
+    order = pc.array_sort_indices(scores, order="descending")[:n]
+    best = dataclasses.replace(report, n_postings=len(order), _postings=None,
+                               columns={k: pc.take(v, order) for k, v in report.columns.items()})
+    return list(best.postings)
+
+
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
@@ -161,14 +178,13 @@ def fit_result_page(request: Request, store: StoreDep, settings: SettingsDep,
     except (ApiError, MlepathError) as exc:  # shown on the form, which the user can correct
         status = exc.status if isinstance(exc, ApiError) else 400
         return render(request, "fit.html", {**context, "error": str(exc)}, status=status)
-    plan = make_plan(report, weeks, hours_per_week).to_dict()
     advice = {"goal": "research" if person.focus == "research" else "product"}
     if report.profile.years_experience is not None:
         advice["years"] = f"{report.profile.years_experience:g}"
     return render(request, "fit.html", {
-        **context, "report": report, "profile": report.profile.to_dict(), "plan": plan,
-        "score_formula": SCORE_FORMULA,
-        "top_postings": best_postings(report.postings, 50),
+        **context, "report": report, "profile": report.profile.to_dict(),
+        "profile_yaml": report.profile.to_yaml(), "score_formula": SCORE_FORMULA,
+        "top_postings": top_postings(report, 50),
         "advice_query": urlencode(advice)})
 
 

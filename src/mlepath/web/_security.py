@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._errors import ApiError, error_body_bytes
+from ._errors import ApiError, error_body_bytes, log
 
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024  # bytes
 # Multipart framing (boundaries, part headers, small form fields) on top of the file itself.
@@ -62,8 +62,12 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [h for h in message.get("headers", [])
                            if h[0].lower() not in _SECURITY_HEADER_NAMES]
                 headers.extend(SECURITY_HEADERS)
@@ -89,7 +93,19 @@ class SecurityMiddleware:
                                               self.max_body - _MULTIPART_OVERHEAD)
                         return
                 receive = _replay(bytes(body))
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Answered here (not by Starlette's outermost error middleware) so a 500 carries
+            # the security headers too; the traceback goes to the log only.
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            error = error_body_bytes(500, "internal error; the server log has the details")
+            await send_with_headers({"type": "http.response.start", "status": 500, "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(error)).encode())]})
+            await send_with_headers({"type": "http.response.body", "body": error})
 
 
 _SECURITY_HEADER_NAMES = {name for name, _ in SECURITY_HEADERS}
