@@ -58,3 +58,20 @@ def test_no_alias_is_claimed_by_two_curated_skills() -> None:
 
 def test_load_taxonomy_is_cached() -> None:
     assert load_taxonomy() is load_taxonomy()
+
+
+def test_onet_spellings_merge_into_curated_ids() -> None:
+    from mlepath.extract._skills import find_skills
+
+    tax = load_taxonomy()
+    text = "Tools: Oracle Java, Amazon Web Services AWS SageMaker, The MathWorks MATLAB, IBM SPSS."
+    assert [m.id for m in find_skills(text, tax)] == ["java", "sagemaker", "matlab", "spss"]
+
+
+def test_vendor_stripped_common_words_are_not_skills() -> None:
+    from mlepath.extract._skills import find_skills
+
+    tax = load_taxonomy()
+    # "Microsoft Access" is a skill; "access" and "project" alone are English words.
+    assert [m.id for m in find_skills("Microsoft Access", tax)] == ["microsoft_access"]
+    assert find_skills("You will have access to the project and word of mouth.", tax) == []
