@@ -110,3 +110,11 @@ def test_yaml_wrong_types(tmp_path: Path, yaml_text: str, expected: str) -> None
     f = tmp_path / "me.yaml"
     f.write_text(yaml_text, encoding="utf-8")
     assert expected in _error(f)
+
+
+def test_json_that_is_not_a_json_resume(tmp_path: Path) -> None:
+    f = tmp_path / "data.json"
+    f.write_text('{"rows": [1, 2]}', encoding="utf-8")
+    assert "data.json is not a JSON Resume" in _error(f)
+    f.write_text('{"basics": ', encoding="utf-8")
+    assert "data.json is not valid JSON (line 1)" in _error(f)

@@ -130,3 +130,27 @@ def test_default_finder_uses_the_postings_taxonomy(resume_files: dict[str, Path]
     assert len(posting_ids) >= 5
     p = read_profile(resume_files["txt"], today=TODAY)
     assert posting_ids <= set(p.skills)  # a résumé skill and a posting skill share an id
+
+
+def test_json_resume(tmp_path: Path) -> None:
+    import json
+
+    doc = {
+        "basics": {"label": "Backend Engineer"},
+        "work": [
+            {"name": "Acme", "position": "Senior Software Engineer", "startDate": "2019-01-01",
+             "highlights": ["Python services on Kubernetes"]},  # no endDate: still there
+            {"name": "Beta", "position": "Software Developer", "startDate": "2016-03-01",
+             "endDate": "2019-06-30"},
+        ],
+        "education": [{"institution": "U", "studyType": "Master", "area": "Computer Science",
+                       "startDate": "2014-09-01", "endDate": "2016-06-01"}],
+        "skills": [{"name": "Cloud", "keywords": ["AWS", "Docker"]}],
+    }
+    f = tmp_path / "resume.json"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    p = read_profile(f, today=TODAY, skill_finder=tiny_finder)
+    assert p.years_experience == RESUME_YEARS  # Mar 2016 – Jun 2024, education excluded
+    assert p.highest_degree == Degree("master", "computer_science")
+    assert p.titles == ("Senior Software Engineer", "Software Developer")
+    assert set(p.skills) == {"python", "kubernetes", "aws", "docker"}

@@ -10,7 +10,7 @@ from typing import Any
 from mlepath.errors import ProfileError
 
 MAX_BYTES = 50 * 1024 * 1024  # a résumé is kilobytes; 50 MB is a mistake or an attack
-RESUME_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".text")
+RESUME_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".text", ".json")
 PROFILE_SUFFIXES = (".yaml", ".yml")
 SUPPORTED = (*RESUME_SUFFIXES, *PROFILE_SUFFIXES)
 
@@ -107,8 +107,56 @@ def plain_text(data: bytes, name: str, markdown: bool) -> str:
     return text
 
 
+def _month(value: Any) -> str:
+    """JSON Resume dates ("2019-01-01", "2019-01", "2019") as text the date-range rules read."""
+    text = str(value or "").strip()
+    return text[:7] if len(text) >= 7 else text
+
+
+def jsonresume_text(data: bytes, name: str) -> str:
+    """A JSON Resume (jsonresume.org schema) laid out as résumé text with the usual headings, so
+    the same reading rules apply to it as to a PDF."""
+    import json
+
+    try:
+        doc = json.loads(data.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        raise ProfileError(f"{name} is not valid JSON (line {exc.lineno}); give a JSON Resume "
+                           "(jsonresume.org) or another résumé format") from exc
+    if not isinstance(doc, dict) or not ({"basics", "work", "education"} & set(doc)):
+        raise ProfileError(f"{name} is not a JSON Resume (no basics/work/education keys); give "
+                           "a jsonresume.org document or another résumé format")
+
+    def items(key: str) -> list[dict[str, Any]]:
+        value = doc.get(key)
+        return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+    basics: dict[str, Any] = doc["basics"] if isinstance(doc.get("basics"), dict) else {}
+    lines = [str(basics.get("label") or ""), str(basics.get("summary") or ""), "Work Experience"]
+    for w in items("work"):
+        end = _month(w.get("endDate")) or "Present"
+        lines.append(f"{w.get('position') or ''}, {w.get('name') or w.get('company') or ''}  "
+                     f"{_month(w.get('startDate'))} - {end}")
+        lines.append(str(w.get("summary") or ""))
+        lines.extend(str(h) for h in w.get("highlights") or [])
+    lines.append("Education")
+    for e in items("education"):
+        lines.append(f"{e.get('studyType') or ''} in {e.get('area') or ''}, "
+                     f"{e.get('institution') or ''}")
+    lines.append("Skills")
+    for sk in items("skills"):
+        keywords = ", ".join(str(k) for k in sk.get("keywords") or [])
+        lines.append(f"{sk.get('name') or ''}: {keywords}")
+    for pr in items("projects"):
+        lines.append(f"{pr.get('name') or ''}: {pr.get('description') or ''} "
+                     + ", ".join(str(k) for k in pr.get("keywords") or []))
+    return "\n".join(lines)
+
+
 def resume_text(data: bytes, name: str, suffix: str) -> str:
     """Plain text of a résumé file's bytes, by suffix."""
+    if suffix == ".json":
+        return jsonresume_text(data, name)
     if suffix == ".pdf":
         return pdf_text(data, name)
     if suffix == ".docx":
