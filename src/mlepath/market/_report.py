@@ -12,7 +12,13 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mlepath.extract import DEGREE_LEVELS, SKILL_CATEGORIES
+from mlepath.extract import (
+    DEGREE_LEVELS,
+    ML_FOCUS_VALUES,
+    ROLE_FAMILIES,
+    SENIORITY_VALUES,
+    SKILL_CATEGORIES,
+)
 from mlepath.extract._model import MIN_REQUIRED_VALUES
 
 from ._filters import Filters
@@ -86,8 +92,6 @@ class MarketReport:
 
 
 def _vocab_order(dimension: str) -> list[str]:
-    from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
-
     return list({"ml_focus": ML_FOCUS_VALUES, "seniority": SENIORITY_VALUES,
                  "role_family": ROLE_FAMILIES}[dimension])
 

@@ -362,7 +362,3 @@ class MarketMixin(_Base):
             "versions": {r["extractor_version"]: int(r["n"]) for r in by_section["versions"]},
         }
 
-
-def filter_names() -> Sequence[str]:
-    """The filter names ``_where`` understands (``mlepath.market.Filters`` mirrors them)."""
-    return tuple(FILTER_SQL)
