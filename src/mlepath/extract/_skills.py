@@ -9,6 +9,7 @@ guard (see ``_taxonomy.Guard``), judged on the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ._taxonomy import AliasEntry, Guard, Taxonomy
@@ -96,10 +97,11 @@ def _passes_local(guard: Guard, surface: str, text: str, start: int, end: int) -
 
 
 def _has_context(guard: Guard, text: str, start: int, end: int, anchors: list[int]) -> bool:
+    """An anchor (sorted start offsets of accepted hits) or a cue word within the window."""
     lo, hi = start - guard.window, end + guard.window
-    for pos in anchors:
-        if lo <= pos <= hi:
-            return True
+    i = bisect_left(anchors, lo)
+    if i < len(anchors) and anchors[i] <= hi:
+        return True
     if guard.cue_words is not None:
         return guard.cue_words.search(text, max(0, lo), min(len(text), hi)) is not None
     return False
@@ -142,7 +144,7 @@ def find_skills(text: str, taxonomy: Taxonomy) -> list[SkillMention]:
         # Second round: "R, Go and Scala" — a guarded hit confirmed above vouches for its
         # neighbours, but two unconfirmed guarded hits never vouch for each other.
         if late and len(accepted) > len(anchors):
-            anchors = [c[0] for c in accepted]
+            anchors = sorted(c[0] for c in accepted)
             for c in late:
                 guard = c[2].guard
                 assert guard is not None
