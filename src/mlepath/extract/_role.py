@@ -18,7 +18,7 @@ _BODY_ROLE = _lc(
 
 def role_family(title: str, doc: Doc) -> tuple[str, str]:
     """``(family, reason)`` from the title, else from a role named in the body."""
-    fam = _family_from_title(title, doc)
+    fam = _family_from_title(title.lower(), doc)
     if fam is not None:
         return fam, "title"
     m = _search_lines(_BODY_ROLE, doc)
@@ -62,6 +62,7 @@ def _family_from_title(title: str, doc: Doc) -> str | None:
 
 def ml_focus(family: str, title: str, doc: Doc) -> str:
     """research / applied / none from the family and the duties' signal counts."""
+    title = title.lower()
     sig = doc.signals
     ml = sig.get("ml", 0)
     ana = sig.get("ana", 0)
@@ -123,7 +124,7 @@ def _word_level(word: str) -> str:
 
 
 def _level_from_title(title: str) -> str | None:
-    t = title.strip()
+    t = title.strip().lower()
     if not t:
         return None
     if P.TITLE_INTERN.search(t):

@@ -208,16 +208,17 @@ EQUIVALENCE_ASIDE = _lc(r"(?:or|and/or)\s+(?:an?\s+)?(?:equivalent|relevant|rela
 FIELD_STOP = _lc(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar")
 
 # ------------------------------------------------------------------------ titles
+# (lower-case patterns: titles are lower-cased once in ``_role.py``)
 
 # "Senior Data Scientist" / "Sr. ML Engineer" / "Staff" / "Principal" / "Intern" / "Data Scientist II"
-TITLE_INTERN = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", _I)
-TITLE_MANAGER = re.compile(r"\bmanager\b|\bdirector\b|\bhead\s+of\b|\bvp\b|\bvice\s+president\b|\bchief\b|\bmgr\b", _I)
-TITLE_STAFF = re.compile(r"\bstaff\b|\bprincipal\b|\bdistinguished\b|\barchitect\b|\blead\b|\bfellow\b|"
-                         r"\b(?:iv|v|vi)\b|\b(?:level|l)\s*[6-9]\b|(?:engineer|scientist|analyst|developer)\s+[5-9]\b", _I)
-TITLE_SENIOR = re.compile(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer)\s+(?:3|4)\b", _I)
-TITLE_MID = re.compile(r"\bii\b|(?:engineer|scientist|analyst|developer)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b", _I)
-TITLE_JUNIOR = re.compile(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|"
-                          r"\bgraduate\b|\bearly[\s-]career\b|\b(?:i|1)\s*$|\bi\b(?=\s*[-,(/|])|(?:engineer|scientist|analyst|developer)\s+1\b", _I)
+TITLE_INTERN = _lc(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice")
+TITLE_MANAGER = _lc(r"\bmanager\b|\bdirector\b|\bhead\s+of\b|\bvp\b|\bvice\s+president\b|\bchief\b|\bmgr\b")
+TITLE_STAFF = _lc(r"\bstaff\b|\bprincipal\b|\bdistinguished\b|\barchitect\b|\blead\b|\bfellow\b|"
+                         r"\b(?:iv|v|vi)\b|\b(?:level|l)\s*[6-9]\b|(?:engineer|scientist|analyst|developer)\s+[5-9]\b")
+TITLE_SENIOR = _lc(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer)\s+(?:3|4)\b")
+TITLE_MID = _lc(r"\bii\b|(?:engineer|scientist|analyst|developer)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b")
+TITLE_JUNIOR = _lc(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|"
+                          r"\bgraduate\b|\bearly[\s-]career\b|\b(?:i|1)\s*$|\bi\b(?=\s*[-,(/|])|(?:engineer|scientist|analyst|developer)\s+1\b")
 # "we are looking for a Senior Data Scientist" / "As a lead data scientist"
 BODY_LEVEL = _lc(
     r"\b(?:looking\s+for|seeking|hiring|hire|as)\s+(?:an?|the|our)\s+(?:(?:highly|experienced|talented|motivated|skilled)\s+)*"
@@ -227,26 +228,26 @@ BODY_LEVEL_SPAN = _lc(r"\b(junior|entry|mid|senior)[\s-]+(?:level\s+)?(?:to|or|-
 # ------------------------------------------------------------------------- roles
 
 # "Machine Learning Engineer" / "MLOps" / "AI Engineer" / "ML Platform"
-ROLE_ML_ENGINEER = re.compile(
+ROLE_ML_ENGINEER = _lc(
     r"\b(?:machine\s+learning|ml|ai|a\.i\.|mlops|llm|genai|gen\s+ai|generative\s+ai|deep\s+learning|nlp|"
     r"computer\s+vision|cv|applied\s+ai|applied\s+ml|perception|inference)\s*(?:/\s*\w+\s*)?(?:engineer|engineering|developer|"
-    r"ops|platform|infrastructure|infra|architect|specialist)\b|\bmlops\b|\bml\s*ops\b|\bai/ml\s+engineer|\bml/ai\s+engineer", _I)
+    r"ops|platform|infrastructure|infra|architect|specialist)\b|\bmlops\b|\bml\s*ops\b|\bai/ml\s+engineer|\bml/ai\s+engineer")
 # "Research Scientist" / "Research Engineer" / "AI Researcher"
-ROLE_RESEARCH = re.compile(r"\bresearch\s+(?:scientist|engineer|fellow)\b|\bresearcher\b|\bscientist,?\s+research\b", _I)
-ROLE_APPLIED_SCIENTIST = re.compile(r"\bapplied\s+(?:research\s+)?scientist\b|\bmachine\s+learning\s+scientist|\bml\s+scientist|\bai\s+scientist", _I)
-ROLE_DATA_SCIENTIST = re.compile(r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist", _I)
-ROLE_DATA_ENGINEER = re.compile(r"\bdata\s+(?:engineer|engineering|platform\s+engineer|architect|warehouse)\b|\betl\s+developer|\banalytics\s+engineer", _I)
-ROLE_DATA_ANALYST = re.compile(
+ROLE_RESEARCH = _lc(r"\bresearch\s+(?:scientist|engineer|fellow)\b|\bresearcher\b|\bscientist,?\s+research\b")
+ROLE_APPLIED_SCIENTIST = _lc(r"\bapplied\s+(?:research\s+)?scientist\b|\bmachine\s+learning\s+scientist|\bml\s+scientist|\bai\s+scientist")
+ROLE_DATA_SCIENTIST = _lc(r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist")
+ROLE_DATA_ENGINEER = _lc(r"\bdata\s+(?:engineer|engineering|platform\s+engineer|architect|warehouse)\b|\betl\s+developer|\banalytics\s+engineer")
+ROLE_DATA_ANALYST = _lc(
     r"\b(?:data|business|bi|analytics|insights?|reporting|marketing|product|financial|operations|quantitative|"
     r"statistical|sql|people|hr|growth|risk|credit|pricing|science|research|program|digital|web)\s+analyst\b|"
-    r"\bbusiness\s+intelligence\b|\bbi\s+(?:developer|engineer)|\banalytics\b", _I)
+    r"\bbusiness\s+intelligence\b|\bbi\s+(?:developer|engineer)|\banalytics\b")
 # "Clinical Content Developer" / "AI Trainer" / "Nuclear Engineer": titles outside software and data
-ROLE_OTHER = re.compile(
+ROLE_OTHER = _lc(
     r"\b(?:content|clinical|curriculum|course|instructional|business\s+development|sales|nuclear|mechanical|civil|"
     r"chemical|manufacturing|process|field|hardware|mechatronics)\s+(?:developer|engineer|writer)|\btrainer\b|"
-    r"\bannotator\b|\brater\b|\btutor\b|\bwriter\b|\bnurse\b|\bcoordinator\b|\btechnician\b", _I)
-ROLE_SOFTWARE = re.compile(r"\bsoftware\b|\bdeveloper\b|\bswe\b|\bbackend\b|\bback-end\b|\bfrontend\b|\bfront-end\b|"
-                           r"\bfull[\s-]?stack\b|\bengineer\b|\bprogrammer\b|\bsdet\b|\bqa\b|\bdevops\b|\bsre\b", _I)
+    r"\bannotator\b|\brater\b|\btutor\b|\bwriter\b|\bnurse\b|\bcoordinator\b|\btechnician\b")
+ROLE_SOFTWARE = _lc(r"\bsoftware\b|\bdeveloper\b|\bswe\b|\bbackend\b|\bback-end\b|\bfrontend\b|\bfront-end\b|"
+                           r"\bfull[\s-]?stack\b|\bengineer\b|\bprogrammer\b|\bsdet\b|\bqa\b|\bdevops\b|\bsre\b")
 # "Software Engineer, Machine Learning" / "Software Engineer - AI/ML" : an ML-flavoured title
-TITLE_ML_WORDS = re.compile(r"\bmachine\s+learning\b|\bml\b|\bai\b|\bllm|\bdeep\s+learning\b|\bnlp\b|\bcomputer\s+vision\b|"
-                            r"\bgenai\b|\bgenerative\b|\bmlops\b|\bartificial\s+intelligence\b|\bai/ml\b|\bml/ai\b", _I)
+TITLE_ML_WORDS = _lc(r"\bmachine\s+learning\b|\bml\b|\bai\b|\bllm|\bdeep\s+learning\b|\bnlp\b|\bcomputer\s+vision\b|"
+                            r"\bgenai\b|\bgenerative\b|\bmlops\b|\bartificial\s+intelligence\b|\bai/ml\b|\bml/ai\b")
