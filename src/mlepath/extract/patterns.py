@@ -121,7 +121,7 @@ EQUIVALENT_EXPERIENCE = _lc(
     r"|\bin\s+lieu\s+of\b|\binstead\s+of\s+a\s+degree|\bequivalent\s+experience"
     r"|\bor\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s*(?:\+\s*)?years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience\s+(?:in\s+lieu|instead)"
     r"|\bexperience\s+(?:may|can)\s+(?:be\s+)?(?:substitute|replace)|\bsubstitut\w*\s+(?:for\s+)?(?:the\s+)?(?:degree|education)"
-    r"|\bdegree\s+(?:or|and/or)\s+(?:\d+\+?\s*years|relevant|equivalent)"
+    r"|\bdegree\s+(?:or|and/or)\s+(?:\d+\+?\s*years|relevant\s+(?:\w+\s+)?experience)"
     r"|\bor\s+(?:equivalent\s+)?(?:bootcamp|military|certification)")
 
 # ------------------------------------------------------------------- experience
