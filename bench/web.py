@@ -128,6 +128,10 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
                                       data={"role": "ml_engineer",
                                             "max_postings": str(max_postings)})
 
+    def plan(c: httpx.Client, base: str) -> httpx.Response:
+        return c.post(base + "/api/plan", files={"file": ("cv.txt", resume)},
+                      data={"role": "ml_engineer"})
+
     def fit_page(c: httpx.Client, base: str) -> httpx.Response:
         return c.post(base + "/fit", files={"file": ("cv.txt", resume)},
                       data={"role": "ml_engineer"})
@@ -138,7 +142,7 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
         ("page", "/postings?focus=research&q=engineer", get("/postings?focus=research&q=engineer")),
         ("page", f"/postings/{pid}", get(f"/postings/{pid}")),
         ("page", "/fit", get("/fit")),
-        ("page", "/fit (POST résumé: audit + plan)", fit_page),
+        ("page", "/fit (POST résumé: audit, best 50)", fit_page),
         ("page", "/advice", get("/advice?years=5&goal=product")),
         ("api", "/api/report", get("/api/report")),
         ("api", "/api/report?role=ml_engineer&focus=applied",
@@ -149,6 +153,7 @@ def targets(path: Path) -> list[tuple[str, str, Callable[[httpx.Client, str], ht
         ("api", "/api/advise", get("/api/advise?years=5&goal=product")),
         ("api", "/api/fit (résumé, best 100 postings)", fit(100)),
         ("api", "/api/fit (résumé, all postings: MBs)", fit(0)),
+        ("api", "/api/plan (résumé)", plan),
     ]
 
 
@@ -182,6 +187,7 @@ def main() -> int:
     ap.add_argument("--max-seconds", type=float, default=30.0, help="per URL")
     ap.add_argument("--reuse", action="store_true", help="reuse --db if it exists")
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--only", default="", help="measure only URLs containing this text")
     args = ap.parse_args()
     if not (args.reuse and args.db.exists()):
         build_store(args.db, args.postings)
@@ -192,6 +198,8 @@ def main() -> int:
         print(f"{'kind':<5} {'url':<48} {'n':>5} {'first':>8} {'p50':>8} {'p95':>8} "
               f"{'max':>8} {'errors':>6}")
         for kind, label, send in targets(args.db):
+            if args.only not in label:
+                continue
             with httpx.Client(timeout=60) as c:
                 t = time.perf_counter()
                 first = send(c, base)

@@ -150,7 +150,7 @@ def test_advice_page_lists_paths_and_roi_form(client: TestClient) -> None:
 def test_top_postings_equals_sorting_every_posting(web_store: Store) -> None:
     from mlepath.market import Filters
     from mlepath.profile import audit_fit, load_targets, read_profile
-    from mlepath.web._pages import top_postings
+    from mlepath.web._api_fit import top_postings
 
     report = audit_fit(read_profile(RESUME_TEXT.encode(), "cv.txt"),
                        load_targets(web_store, Filters()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated, Any, Literal
 
+import pyarrow.compute as pc
 import yaml
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 
@@ -119,10 +120,29 @@ def fit(request: Request, store: StoreDep, settings: SettingsDep, person: Person
     """The ``mlepath fit --format json`` document: ``{"profile", "n_postings",
     "eligible_share", "eligible_share_with_equivalent", "eligible_share_if", "software_coverage",
     "ml_coverage", "missing_skills", "postings": [...]}``. Nothing is stored."""
-    doc = fit_report(request, store, settings, person).to_dict()
-    if max_postings:
-        doc["postings"] = best_postings(doc["postings"], max_postings)
+    report = fit_report(request, store, settings, person)
+    if not max_postings:
+        return report.to_dict()
+    doc = report.to_dict(include_postings=False)
+    doc["postings"] = [p.to_dict() for p in top_postings(report, max_postings)]
     return doc
+
+
+def top_postings(report: FitReport, n: int) -> list[Any]:
+    """The ``n`` best-scoring per-posting results, best first, without building them all.
+
+    ``FitReport.postings`` builds one record per target (seconds over 100,000 targets); the
+    report keeps its per-posting results as equal-length Arrow columns, so the best rows are
+    taken first and only those are built, by the report's own code. (A ``top_postings(n)``
+    method on ``FitReport`` would make this unnecessary.)
+    """
+    scores = report.columns.get("score")
+    if scores is None or not report.n_postings:
+        return best_postings(report.postings, n)
+    order = pc.array_sort_indices(scores, order="descending")[:n]
+    best = dataclasses.replace(report, n_postings=len(order), _postings=None,
+                               columns={k: pc.take(v, order) for k, v in report.columns.items()})
+    return list(best.postings)
 
 
 def best_postings(rows: list[Any], n: int) -> list[Any]:

@@ -8,7 +8,6 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-import pyarrow.compute as pc
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
@@ -17,9 +16,9 @@ from mlepath.errors import MlepathError
 from mlepath.extract import ML_FOCUS_VALUES, ROLE_FAMILIES, SENIORITY_VALUES
 from mlepath.extract._model import MIN_REQUIRED_VALUES
 from mlepath.market import compute_report
-from mlepath.profile import SCORE_FORMULA, FitReport
+from mlepath.profile import SCORE_FORMULA
 
-from ._api_fit import AdviceInputsDep, PersonDep, best_postings, fit_report
+from ._api_fit import AdviceInputsDep, PersonDep, fit_report, top_postings
 from ._cache import cached
 from ._deps import MarketDep, PostingQueryDep, SettingsDep, StoreDep
 from ._errors import ApiError
@@ -132,23 +131,6 @@ def market_page(request: Request, store: StoreDep, market: MarketDep) -> Respons
     return render(request, "market.html", {
         "report": report, "choices": CHOICES,
         "form": {k: request.query_params.get(k, "") for k in _MARKET_FORM}})
-
-
-def top_postings(report: FitReport, n: int) -> list[Any]:
-    """The ``n`` best-scoring per-posting results, best first, without building them all.
-
-    ``FitReport.postings`` builds one record per target (seconds over 100,000 targets); the
-    report keeps its per-posting results as equal-length Arrow columns, so the best rows are
-    taken first and only those are built, by the report's own code. (A ``top_postings(n)``
-    method on ``FitReport`` would make this unnecessary.)
-    """
-    scores = report.columns.get("score")
-    if scores is None or not report.n_postings:
-        return best_postings(report.postings, n)
-    order = pc.array_sort_indices(scores, order="descending")[:n]
-    best = dataclasses.replace(report, n_postings=len(order), _postings=None,
-                               columns={k: pc.take(v, order) for k, v in report.columns.items()})
-    return list(best.postings)
 
 
 def _pct(value: float | None) -> str:
