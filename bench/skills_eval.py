@@ -188,6 +188,51 @@ def guard_effect(items: list[dict[str, object]], taxonomy: Taxonomy) -> dict[str
     return out
 
 
+LINKEDIN = Path("linkedin_ds_daily_rafabelokurows") / \
+    "linkedin_data_scientist_search_us_2024-06_2026-08.csv.gz"
+
+
+def guard_corpus_estimate(items: list[dict[str, object]], data_dir: Path) -> dict[str, object]:
+    """The guard effect weighted by how often each ambiguous name occurs in real postings.
+
+    Candidate hits come from the taxonomy with every guard removed; each name's precision
+    without the guard is taken from the labelled sample and applied to its corpus count.
+    """
+    import csv
+    import gzip
+
+    from mlepath.extract._taxonomy import DEFAULT_TAXONOMY_PATH
+
+    data = json.loads(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8"))
+    for skill in data["skills"]:
+        skill.pop("guarded", None)
+    unguarded = Taxonomy.from_dict(data)
+    guarded = load_taxonomy()
+    alias_skill = {str(it["alias"]): str(it["skill_id"]) for it in items}
+    share: dict[str, float] = {}
+    for alias in alias_skill:
+        labels = [bool(it["is_skill"]) for it in items if it["alias"] == alias]
+        share[alias] = sum(labels) / len(labels)
+    candidates: dict[str, int] = dict.fromkeys(alias_skill, 0)
+    kept: dict[str, int] = dict.fromkeys(alias_skill, 0)
+    csv.field_size_limit(1 << 30)
+    with gzip.open(data_dir / LINKEDIN, "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = row.get("Description") or ""
+            accepted = {(m.start, m.id) for m in find_skills(text, guarded)}
+            for m in find_skills(text, unguarded):
+                alias = text[m.start:m.end].lower()
+                if alias in alias_skill:
+                    candidates[alias] += 1
+                    kept[alias] += (m.start, alias_skill[alias]) in accepted
+    total = sum(candidates.values())
+    est_true = sum(share[a] * candidates[a] for a in candidates)
+    return {"candidates": candidates, "kept": kept, "candidate_hits": total,
+            "estimated_true_hits": round(est_true),
+            "estimated_precision_without_guard": round(est_true / total, 3) if total else None,
+            "kept_hits": sum(kept.values())}
+
+
 # Published figures, for the side-by-side table. Where they came from is in docs/skills.md.
 PUBLISHED = {
     "green2022": "CRF baseline, all five entity types: F1 0.59 (Green, Maynard & Lin, LREC 2022, "
@@ -201,6 +246,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="find_skills vs Green 2022 and SkillSpan gold spans")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--json", action="store_true", help="print one JSON document")
+    ap.add_argument("--corpus", action="store_true",
+                    help="also weight the guard effect by name frequency in the LinkedIn postings")
     args = ap.parse_args()
     green = args.data / "green2022_skill_extraction" / "testset.txt"
     span = args.data / "skillspan" / "test.json"
@@ -209,6 +256,7 @@ def main() -> None:
     tax = load_taxonomy()
     t0 = time.perf_counter()
     rows = list(skillspan_sentences(span))
+    sample = json.loads(GUARD_SAMPLE.read_text(encoding="utf-8"))["items"]
     result = {
         "taxonomy_skills": len(tax),
         "green2022_test": evaluate_green(green, tax),
@@ -217,7 +265,8 @@ def main() -> None:
                                                   tax),
         "skillspan_test_house": evaluate_skillspan(
             [r for r in rows if r.get("source") == "house"], tax),
-        "guard": guard_effect(json.loads(GUARD_SAMPLE.read_text(encoding="utf-8"))["items"], tax),
+        "guard": guard_effect(sample, tax),
+        "guard_corpus": guard_corpus_estimate(sample, args.data) if args.corpus else None,
         "published": PUBLISHED,
         "seconds": round(time.perf_counter() - t0, 2),
     }
@@ -242,6 +291,12 @@ def main() -> None:
     for alias, g in guard.items():
         print(f"{alias:<8}{g['hits']:>6}{g['true']:>6}{g['precision_without_guard']!s:>12}"
               f"{g['precision_with_guard']!s:>9}{g['recall_with_guard']!s:>9}")
+    corpus = result["guard_corpus"]
+    if isinstance(corpus, dict):
+        print(f"corpus-weighted (LinkedIn US postings): {corpus['candidate_hits']} candidate hits "
+              f"{corpus['candidates']}; estimated precision without guard "
+              f"{corpus['estimated_precision_without_guard']} (~{corpus['estimated_true_hits']} "
+              f"true); guard keeps {corpus['kept_hits']} {corpus['kept']}")
     print("published:")
     for k, v in PUBLISHED.items():
         print(f"  {k}: {v}")
