@@ -63,7 +63,9 @@ def test_skills_fields_and_titles(ten: Store) -> None:
 
 
 def test_salary_by_degree_is_annualised_per_currency(ten: Store) -> None:
-    rows = {(r["min_required"], r["currency"]): r for r in compute_report(ten).salary_by_degree}
+    salary = compute_report(ten).salary_by_degree
+    assert [r["currency"] for r in salary] == ["USD", "EUR"]  # most salaries first
+    rows = {(r["min_required"], r["currency"]): r for r in salary}
     # bachelor/USD: h4 midpoint 120,000/year and h5 50/hour x 2080 = 104,000
     usd = rows[("bachelor", "USD")]
     assert usd["n"] == 2 and usd["median"] == 112_000 and usd["mean"] == 112_000
@@ -94,8 +96,9 @@ def test_distinguishing_skills_rank_by_log_odds_with_a_minimum_count(store: Stor
     jax = d["research"][0]
     assert jax["research"]["count"] == 15 and jax["applied"]["count"] == 1
     assert jax["diff"] == pytest.approx(0.70)
-    # log((15.5 / 5.5) / (1.5 / 19.5))
-    assert jax["log_odds"] == pytest.approx(3.6012, abs=1e-3)
+    # log((15.5 / 5.5) / (1.5 / 19.5)) = 3.6010; se = sqrt(1/15.5 + 1/5.5 + 1/1.5 + 1/19.5)
+    assert jax["log_odds"] == pytest.approx(3.6010, abs=1e-3)
+    assert jax["z"] == pytest.approx(3.6010 / 0.98198, abs=1e-2)
     assert all(x["skill"] != "rare" for x in d["research"] + d["applied"])
 
 

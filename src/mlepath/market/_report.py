@@ -157,8 +157,16 @@ def _skill_figures(rows: list[dict[str, Any]], total: int, degree: list[Share],
 
 def _distinguishing(by_skill: dict[str, dict[str, int]], catalog: dict[str, dict[str, str]],
                     n_research: int, n_applied: int, min_count: int) -> dict[str, Any]:
-    """Skills ranked by log-odds ratio research vs applied (0.5 added to every cell)."""
-    out: dict[str, Any] = {"method": "log-odds ratio research vs applied, +0.5 per cell",
+    """Skills ranked by the z-score of the research-vs-applied log-odds ratio.
+
+    With r of n_r research and a of n_a applied postings mentioning a skill, and ½ added to
+    every cell: log_odds = log((r+½)/(n_r−r+½)) − log((a+½)/(n_a−a+½)),
+    se = sqrt(1/(r+½) + 1/(n_r−r+½) + 1/(a+½) + 1/(n_a−a+½)), z = log_odds / se.
+    Ranking by z (not by the raw log-odds) keeps rare skills seen in two postings from topping
+    the list; a skill needs ``min_count`` research + applied postings to be ranked at all.
+    """
+    out: dict[str, Any] = {"method": "z-score of the log-odds ratio research vs applied, "
+                                     "+0.5 per cell",
                            "min_count": min_count, "research_n": n_research,
                            "applied_n": n_applied, "research": [], "applied": []}
     if not n_research or not n_applied:
@@ -168,8 +176,9 @@ def _distinguishing(by_skill: dict[str, dict[str, int]], catalog: dict[str, dict
         cr, ca = counts.get("research", 0), counts.get("applied", 0)
         if cr + ca < min_count:
             continue
-        log_odds = (math.log((cr + 0.5) / (n_research - cr + 0.5))
-                    - math.log((ca + 0.5) / (n_applied - ca + 0.5)))
+        cells = (cr + 0.5, n_research - cr + 0.5, ca + 0.5, n_applied - ca + 0.5)
+        log_odds = math.log(cells[0] / cells[1]) - math.log(cells[2] / cells[3])
+        z = log_odds / math.sqrt(sum(1 / c for c in cells))
         pr, pa = cr / n_research, ca / n_applied
         items.append({
             "skill": sid, "name": catalog[sid]["name"], "category": catalog[sid]["category"],
@@ -177,11 +186,11 @@ def _distinguishing(by_skill: dict[str, dict[str, int]], catalog: dict[str, dict
                          "ci95": [round(x, 4) for x in wilson(cr, n_research)]},
             "applied": {"count": ca, "share": round(pa, 4),
                         "ci95": [round(x, 4) for x in wilson(ca, n_applied)]},
-            "diff": round(pr - pa, 4), "log_odds": round(log_odds, 4),
+            "diff": round(pr - pa, 4), "log_odds": round(log_odds, 4), "z": round(z, 3),
         })
-    items.sort(key=lambda d: (-d["log_odds"], d["skill"]))
-    out["research"] = [d for d in items if d["log_odds"] > 0][:DISTINGUISH_TOP]
-    out["applied"] = [d for d in reversed(items) if d["log_odds"] < 0][:DISTINGUISH_TOP]
+    items.sort(key=lambda d: (-d["z"], d["skill"]))
+    out["research"] = [d for d in items if d["z"] > 0][:DISTINGUISH_TOP]
+    out["applied"] = [d for d in reversed(items) if d["z"] < 0][:DISTINGUISH_TOP]
     return out
 
 
@@ -209,6 +218,14 @@ def compute_report(store: Store, filters: Filters | None = None, *,
                "p25": _round(r["p25"], 0), "median": _round(r["median"], 0),
                "p75": _round(r["p75"], 0), "mean": _round(r["mean"], 0)}
               for r in data["salary"]]
+    # the currency with the most salaries first, then degrees from none to phd
+    per_currency: dict[str, int] = {}
+    for r in salary:
+        per_currency[r["currency"]] = per_currency.get(r["currency"], 0) + r["n"]
+    degree_order = ("none", "unspecified", *DEGREE_LEVELS)
+    salary.sort(key=lambda r: (-per_currency[r["currency"]], r["currency"],
+                               degree_order.index(r["min_required"])
+                               if r["min_required"] in degree_order else 99))
     return MarketReport(
         n=total, filters=filters,
         figures=figures + field_figs + skill_figs + title_figs,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from mlepath.extract import SKILL_CATEGORIES
+
 from ._claims import ClaimNote, ClaimResult
 from ._report import EXPERIENCE_BUCKETS, HEADLINE_METRICS, MarketReport
 from ._wilson import THIN_N, Share
@@ -93,18 +95,28 @@ def report_tables(report: MarketReport) -> list[Table]:
                        format_share(report.figure(f.metric, ml_focus="research"), show_n=False),
                        format_share(report.figure(f.metric, ml_focus="applied"), show_n=False))
     tables.append(skills)
+    by_cat = Table(title="Top skills by category (share of all postings)")
+    by_cat.add_column("category", no_wrap=True)
+    by_cat.add_column("skills")
+    for cat in SKILL_CATEGORIES:
+        figs = [f for f in report.figures if f.metric.startswith("skill=") and not f.by
+                and report.skills.get(f.metric[6:], {}).get("category") == cat][:5]
+        if figs:
+            by_cat.add_row(cat, ", ".join(
+                f"{report.skills[f.metric[6:]]['name']} {pct(f.share)}" for f in figs))
+    tables.append(by_cat)
     dist = report.distinguishing_skills
     if dist.get("research") or dist.get("applied"):
-        t = Table(title=f"Skills that distinguish research from applied (log-odds; at least "
-                        f"{dist['min_count']} postings; research n={dist['research_n']}, "
-                        f"applied n={dist['applied_n']})")
-        for col in ("leans", "skill", "research", "applied", "log-odds"):
-            t.add_column(col, justify="right" if col in ("research", "applied", "log-odds")
-                         else "left")
+        t = Table(title=f"Skills that distinguish research from applied (ranked by z of the "
+                        f"log-odds; at least {dist['min_count']} postings; research "
+                        f"n={dist['research_n']}, applied n={dist['applied_n']})")
+        for col in ("leans", "skill", "research", "applied", "log-odds", "z"):
+            t.add_column(col, justify="left" if col in ("leans", "skill") else "right")
         for side in ("research", "applied"):
             for d in dist.get(side, []):
                 t.add_row(side, d["name"], pct(d["research"]["share"]),
-                          pct(d["applied"]["share"]), f"{d['log_odds']:+.2f}")
+                          pct(d["applied"]["share"]), f"{d['log_odds']:+.2f}",
+                          f"{d['z']:+.1f}")
         tables.append(t)
     if report.salary_by_degree:
         t = Table(title="Annual salary by required degree (midpoint of the posted range)")
