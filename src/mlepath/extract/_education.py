@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from . import patterns as P
@@ -198,7 +199,15 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
         if "years of" in head or "year of" in head:
             continue  # "3+ years of professional or military experience": kinds of experience
         return True
-    return False
+    # "PhD in a relevant field OR 2+ years of hands-on experience": experience as the alternative
+    m = _OR_YEARS_INSTEAD.search(low)
+    return bool(m and not P.DEGREE.search(low, m.start(), m.end()))
+
+
+# "... OR 2+ years of experience": a route with years and no degree, after the degree
+_OR_YEARS_INSTEAD = re.compile(
+    r"\bor\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:\+\s*)?years?\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:experience|work)\b(?![^.;]*\b(?:with|and)\s+(?:a|an)\s+(?:degree|ph|master|bachelor))")
 
 
 def fields_near(sentence: str, start: int, end: int) -> set[str]:

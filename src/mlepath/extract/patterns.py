@@ -244,7 +244,9 @@ ROLE_DATA_ANALYST = _lc(
 # "Clinical Content Developer" / "AI Trainer" / "Nuclear Engineer": titles outside software and data
 ROLE_OTHER = _lc(
     r"\b(?:content|clinical|curriculum|course|instructional|business\s+development|sales|nuclear|mechanical|civil|"
-    r"chemical|manufacturing|process|field|hardware|mechatronics)\s+(?:developer|engineer|writer)|\btrainer\b|"
+    r"chemical|manufacturing|process|field|hardware|mechatronics|design|quality|electrical|structural|construction|"
+    r"environmental|biomedical|project|application\s+support|customer\s+success|solutions?\s+sales)\s+"
+    r"(?:developer|engineer|writer)|\btrainer\b|"
     r"\bannotator\b|\brater\b|\btutor\b|\bwriter\b|\bnurse\b|\bcoordinator\b|\btechnician\b")
 ROLE_SOFTWARE = _lc(r"\bsoftware\b|\bdeveloper\b|\bswe\b|\bbackend\b|\bback-end\b|\bfrontend\b|\bfront-end\b|"
                            r"\bfull[\s-]?stack\b|\bengineer\b|\bprogrammer\b|\bsdet\b|\bqa\b|\bdevops\b|\bsre\b")
