@@ -200,8 +200,8 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
             continue  # "3+ years of professional or military experience": kinds of experience
         return True
     # "PhD in a relevant field OR 2+ years of hands-on experience": experience as the alternative
-    m = _OR_YEARS_INSTEAD.search(low)
-    return bool(m and not P.DEGREE.search(low, m.start(), m.end()))
+    route = _OR_YEARS_INSTEAD.search(low)
+    return bool(route and not P.DEGREE.search(low, route.start(), route.end()))
 
 
 # "... OR 2+ years of experience": a route with years and no degree, after the degree

@@ -130,7 +130,9 @@ EQUIVALENT_EXPERIENCE = _lc(
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a|an)"
 YEARS = _lc(
     rf"(?P<low>{_NUM})\s*(?:\+|plus)?\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:-|–|—|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?-?"
-    r"(?P<unit>years?|yrs?|months?)\b(?!\s+(?:old|ago|of\s+age))")
+    r"(?P<unit>years?|yrs?|months?)\b(?!\s+(?:old|ago|of\s+age))"
+    # "four-year degree" / "4-year college": the length of a programme, not experience
+    r"(?![\s-]+(?:college|degree|university|program|programme|institution|accredited|bachelor|undergrad))")
 # "in the last 5 years" / "for over 30 years" / "founded 20 years" : company history, not a requirement
 YEARS_NOT_EXPERIENCE = re.compile(
     r"(?:last|past|over\s+the|next|first|within|in\s+business\s+for|been\s+\w+\s+for|history|founded|since|"
