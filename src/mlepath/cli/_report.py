@@ -97,7 +97,10 @@ def report(
         if fmt == "json":
             _write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), out)
         elif fmt == "html":
-            _write(render_html(result, check_claims(store)), out)
+            # claims keep their own populations; only source and dates carry over
+            narrow = Filters(source=filters.source, date_from=filters.date_from,
+                             date_to=filters.date_to)
+            _write(render_html(result, check_claims(store, narrow)), out)
         else:
             for table in report_tables(result):
                 console.print(table)
