@@ -185,7 +185,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     seg_start = start
     chunk = text[start:end]
     # most lines are one bullet with no inner sentence end: skip the regex for them
-    if not any(p in chunk for p in (". ", "? ", "! ", "; ", ".\t", ";\t")):
+    if len(chunk) < 300 and not any(p in chunk for p in (". ", "? ", "! ", "; ", ".\t", ";\t")):
         return _trim(text, [(start, end)])
     for m in P.SENTENCE_END.finditer(chunk):
         cut = start + m.start() + 1
