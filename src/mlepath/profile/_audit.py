@@ -1,8 +1,9 @@
 """``audit_fit``: where one person stands against each target posting and across all of them.
 
 Per posting (rules documented in docs/fit.md):
-- education (a profile with no degree listed counts as high school): ``no_requirement`` (min_required none/unspecified); ``eligible`` (highest degree ≥
-  the minimum); ``eligible_via_experience`` (below the minimum, the posting accepts equivalent
+- education (a profile with no degree listed counts as high school): ``no_requirement``
+  (min_required none/unspecified); ``eligible`` (highest degree ≥ the minimum);
+  ``eligible_via_experience`` (below the minimum, the posting accepts equivalent
   experience, and the person has at least the posting's minimum years plus
   ``EQUIVALENT_YEARS_PER_LEVEL`` years per missing degree level); else ``below_minimum``.
   ``preferred_degree_met``: highest degree ≥ the lowest preferred level (None if none preferred).
@@ -62,7 +63,8 @@ def skill_group(skill_id: str, category: str) -> str | None:
 
 def education_status(rank: int, years: float, min_required: str, equivalent_ok: bool,
                      experience_min: float | None) -> str:
-    """One posting's education verdict for a person of degree ``rank`` (-1 = none)."""
+    """One posting's education verdict for a person of degree ``rank``: the scalar rule that
+    ``_education_codes`` vectorises (tests check they agree)."""
     need = DEGREE_RANK.get(min_required)
     if need is None:  # "none", "unspecified"
         return "no_requirement"
