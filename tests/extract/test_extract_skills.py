@@ -108,6 +108,8 @@ def test_plural_forms(tax: Taxonomy) -> None:
 def test_words_inside_other_words_are_not_skills(tax: Taxonomy) -> None:
     # "scala" in "escalate", "sql" in "nosqlite", "rag" in "average", "stan" in "understand"
     assert ids("Escalate issues; understand the average leverage of a bigram.", tax) == []
+    # a file name is not a skill mention, a hashtag is
+    assert ids("See careers/accommodation.html for details. #Python", tax) == ["python"]
 
 
 # --- offsets map back into the ORIGINAL text --------------------------------------------------

@@ -45,27 +45,29 @@ _Candidate = tuple[int, int, AliasEntry]
 def _candidates(padded: str, taxonomy: Taxonomy) -> list[_Candidate]:
     """Automaton hits on ``padded`` (= " " + lower(text) + " "), as offsets into ``text``.
 
-    Every key starts with its left-boundary character, so in ``padded`` the alias starts one
-    character after the key does, which is exactly its offset in the unpadded text.
+    Padded index ``i`` is text offset ``i - 1``. A short alias's key is boundary + alias +
+    boundary, so its hit is a word by construction; a longer alias is keyed bare and must not
+    continue a word on either side ("scala" in "escalate", "pandas" in "expandasx").
     """
-    last_index = len(padded) - 1
     found: list[_Candidate] = []
     for last, entry in taxonomy.automaton.iter(padded):
         if entry.right_bounded:
             end = last - 1  # the key's last char (padded index ``last``) is the boundary
-            start = end - entry.length
-            found.append((start, end, entry))
+            found.append((end - entry.length, end, entry))
             continue
         if entry.skill_index < 0:
             continue
-        end = last  # padded index last+1 is the char after the alias; text offset = last
+        end = last  # padded index last+1 is the char after the alias, i.e. text offset ``last``
         start = end - entry.length
-        nxt = padded[last + 1] if last < last_index else " "
+        before = padded[start]  # padded index of the char before the alias
+        if before == "." or _is_word(before):
+            continue  # "escalate" for "scala", "asp.net" for ".net", "page.html" for "html"
+        nxt = padded[last + 1]
         if _is_word(nxt) and _is_word(padded[last]):
             # A plain plural ("microservices", "LLMs") counts; "Excels" does not, because
             # guarded aliases never take the plural.
             if (nxt == "s" and entry.guard is None and padded[last].isalpha()
-                    and (last + 2 > last_index or not _is_word(padded[last + 2]))):
+                    and not _is_word(padded[last + 2])):
                 end += 1
             else:
                 continue

@@ -29,9 +29,10 @@ from ._model import SKILL_CATEGORIES
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 
-# Characters that may stand right before / after a skill name. The matcher pads the text with a
-# space at each end, so the start and end of the text count as boundaries too. "." is not a left
-# boundary ("node.js" must not yield "js") but is a right one ("... and R.").
+# Characters that may stand right before / after a short skill name (keyed with its boundaries).
+# The matcher pads the text with a space at each end, so the start and end of the text count as
+# boundaries too. "." is not a left boundary ("node.js" must not yield "js") but is a right one
+# ("... and R.").
 LEFT_BOUNDARIES = " \n\t\r\f\v([{/,;:-\"'*&+>|!?=<~^`@\u00a0\u2018\u201c\u2022\u00b7\u2013\u2014\u25cf\u25aa\u2212"
 RIGHT_BOUNDARIES = LEFT_BOUNDARIES.replace("+", "").replace("@", "") + ".)]}\u2019\u201d"
 SHORT_ALIAS = 3  # aliases up to this length are keyed with both boundaries
@@ -104,7 +105,7 @@ class AliasEntry:
     length: int
     guard: Guard | None
     surface: str  # the alias as written in the taxonomy (for ``Guard.match_case``)
-    right_bounded: bool  # the automaton key includes the character after the alias
+    right_bounded: bool  # short alias: the key is left boundary + alias + right boundary
 
 
 class Taxonomy:
@@ -142,17 +143,18 @@ class Taxonomy:
                         raise ExtractError(f"skill {skill.id!r} names unknown guard "
                                            f"{guard_name!r}; define it under 'guards'")
                     guard = self.guards[guard_name]
-                # Keys carry their left word boundary (and, for short aliases, the right one
-                # too), so "r" is found only as a word, not at each letter r of the text: the
-                # automaton then reports a few dozen hits per posting instead of hundreds.
+                # Short aliases carry both word boundaries in their keys, so "r" is found only
+                # as a word, not at each letter r of the text (hundreds of hits per posting).
+                # Longer aliases rarely occur inside other words; they are keyed bare, which
+                # keeps the trie small, and their boundaries are checked in ``_skills``.
                 short = len(key) <= SHORT_ALIAS
                 entry = AliasEntry(index, len(key), guard, alias, short)
-                for left in LEFT_BOUNDARIES:
-                    if short:
+                if short:
+                    for left in LEFT_BOUNDARIES:
                         for right in RIGHT_BOUNDARIES:
                             automaton.add_word(left + key + right, entry)
-                    else:
-                        automaton.add_word(left + key, entry)
+                else:
+                    automaton.add_word(key, entry)
         if len(automaton) == 0:
             automaton.add_word("\x00\x00", AliasEntry(-1, 1, None, "", False))
         automaton.make_automaton()
