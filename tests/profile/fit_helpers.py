@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from typing import Any
 
 TODAY = date(2024, 6, 15)
 
@@ -45,7 +46,7 @@ def tiny_finder(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def pdf_bytes(lines: list[str], *, encrypt: str | None = None, text: bool = True) -> bytes:
+def pdf_bytes(lines: list[str], *, encrypt: Any = None, text: bool = True) -> bytes:
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 

@@ -118,3 +118,14 @@ def test_json_that_is_not_a_json_resume(tmp_path: Path) -> None:
     assert "data.json is not a JSON Resume" in _error(f)
     f.write_text('{"basics": ', encoding="utf-8")
     assert "data.json is not valid JSON (line 1)" in _error(f)
+
+
+def test_pdf_with_only_an_owner_password_still_opens(tmp_path: Path) -> None:
+    from fit_helpers import RESUME_YEARS, TODAY
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    f = tmp_path / "restricted.pdf"
+    f.write_bytes(pdf_bytes(RESUME_LINES, encrypt=StandardEncryption("", ownerPassword="owner",
+                                                                     canPrint=0)))
+    p = read_profile(f, today=TODAY, skill_finder=tiny_finder)
+    assert p.years_experience == RESUME_YEARS
