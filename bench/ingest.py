@@ -65,7 +65,7 @@ def replicate(shared: Path, out: Path, n: int) -> int:
                 row = list(rows[k % len(rows)])
                 copy = k // len(rows)
                 row[id_at] = f"{row[id_at]}{copy:03d}" if id_col else str(k)
-                row[text_at] = f"{row[text_at]}\n\nBenchmark copy {copy} of row {k}."
+                row[text_at] = f"{row[text_at].rstrip()}\n\nBenchmark copy {copy} of row {k}."
                 writer.writerow(row)
         written += share
     return written

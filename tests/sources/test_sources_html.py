@@ -46,3 +46,18 @@ def test_fast_hash_equals_the_posting_content_hash(text: str) -> None:
     # the store's fast path must give exactly the hash Posting.content_hash defines
     assert fast_normalise(text) == normalise_for_hash(text)
     assert fast_content_hash(text) == content_hash(text)
+
+
+_MESSY = st.text(alphabet=st.sampled_from(list("ab *•-\n\r\t\u00a0\u2028#")), max_size=60)
+
+
+@given(_MESSY)
+def test_normalise_text_shortcut_equals_the_line_loop(text: str) -> None:
+    from mlepath.sources._html import _normalise_lines
+
+    assert normalise_text(text) == _normalise_lines(text)
+
+
+@given(_MESSY)
+def test_fast_normalise_shortcut_equals_the_definition(text: str) -> None:
+    assert fast_normalise(text) == normalise_for_hash(text)

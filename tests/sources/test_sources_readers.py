@@ -215,3 +215,19 @@ def test_format_override(data: Path, tmp_path: Path) -> None:
     renamed.write_bytes((data / "lever.json").read_bytes())
     postings, _ = _read(renamed, format="lever")
     assert len(postings) == 2 and all(p.source == "lever" for p in postings)
+
+
+def test_folder_ignores_assets_but_a_named_unknown_file_is_an_error(data: Path,
+                                                                    tmp_path: Path) -> None:
+    page = (data / "pages" / "workday_job_page.html").read_bytes()
+    (tmp_path / "job.html").write_bytes(page)
+    (tmp_path / "job_files").mkdir()
+    (tmp_path / "job_files" / "style.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "job_files" / "logo.png").write_bytes(b"\x89PNG\r\n")
+    postings, bad = _read(tmp_path)
+    assert [p.company for p in postings] == ["Contoso Health"] and bad == []
+    _, bad = _read(tmp_path / "job_files" / "logo.png")
+    assert [b.reason for b in bad] == [
+        "cannot tell the format from the name 'logo.png'; pass --format, one of: ashby, csv, "
+        "glassdoor_ds, greenhouse, jobspy, jsonl, jsonld_html, lever, linkedin_ca, linkedin_us, "
+        "parquet, text"]

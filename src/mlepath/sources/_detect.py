@@ -133,7 +133,8 @@ def read_path(path: str | Path, format: str | None = None,
     A bad record is skipped and passed to ``on_error`` as a ``BadRecord`` (file, line/record,
     reason). A file that cannot be read at all is reported the same way with ``record=None``
     when ``on_error`` is given (reading goes on with the next file), else it raises
-    ``SourceError``. In a folder, files whose format cannot be told from their name are skipped.
+    ``SourceError``. In a folder, files whose format cannot be told from their name (images,
+stylesheets next to saved pages) are ignored.
 
         for posting in read_path("postings.csv", mapping={"description": "job_description"}):
             ...
@@ -152,9 +153,7 @@ def read_path(path: str | Path, format: str | None = None,
             yield from reader(file, on_error=on_error, encoding=encoding, mapping=mapping)
         except SourceError as exc:
             if in_folder and format is None and "cannot tell the format" in str(exc):
-                report(on_error, BadRecord(str(file), None, "skipped: not a known posting file "
-                                                            "type"))
-                continue
+                continue  # a saved page's .css/.png or other non-posting file in a folder
             if on_error is None:
                 raise
             report(on_error, BadRecord(str(file), None, _strip_file(str(exc), file)))

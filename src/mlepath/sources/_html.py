@@ -29,6 +29,7 @@ _BREAK = "\x00"  # a line break we emit; newlines in the HTML source are only wh
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Bullet characters people type in plain-text postings: "• item", "* item", "· item".
 _BULLET_CHARS = frozenset("•·●▪◦‣∙*")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def html_to_text(html: str) -> str:
@@ -91,6 +92,24 @@ def normalise_text(text: str) -> str:
     """
     if not text:
         return ""
+    stripped = text.strip()
+    if _already_folded(stripped):
+        # most scraped texts only need their blank-line runs shortened: skip the line loop
+        return _BLANK_RUNS.sub("\n\n", stripped) if "\n\n\n" in stripped else stripped
+    return _normalise_lines(text)
+
+
+def _already_folded(text: str) -> bool:
+    """True when the line loop would change nothing but blank-line runs: no ``\\r``, no
+    whitespace other than spaces and ``\\n`` (``isprintable`` is False for tabs, NBSP, U+2028
+    and every other Unicode space), no double spaces, no spaces at line edges, no bullets."""
+    return ("  " not in text and " \n" not in text and "\n " not in text
+            and text.replace("\n", " ").isprintable()
+            and text[:1] not in _BULLET_CHARS
+            and not any("\n" + c in text for c in _BULLET_CHARS))
+
+
+def _normalise_lines(text: str) -> str:
     out: list[str] = []
     blank = True  # drops leading blank lines
     for line in text.splitlines():

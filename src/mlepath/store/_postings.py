@@ -40,6 +40,7 @@ _POSTING_COLUMNS = (
     "description_html", "structured", "raw", "content_hash", "source_file", "near_duplicate_of",
 )
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
+INGEST_MEMORY_LIMIT_MB = 400  # DuckDB's cache while ingesting; see ``ingest``
 SKETCH_CHARS = 1500  # normalised characters compared (head, middle, tail); fast on 100k
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -91,7 +92,15 @@ def _json(value: Any) -> str:
 
 def fast_normalise(text: str) -> str:
     """Same value as ``sources._posting.normalise_for_hash`` (``\\s`` and ``str.split`` agree on
-    what whitespace is), without a regex substitution per space."""
+    what whitespace is), without a regex substitution per space.
+
+    Text that readers already folded (single spaces, lines stripped, at most one blank line)
+    only needs its newlines turned into spaces; ``isprintable`` rules out every other kind of
+    whitespace, so the shortcut gives exactly the same string.
+    """
+    flat = text.replace("\n\n", "\n").replace("\n", " ")
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat.lower()
     return " ".join(text.split()).lower()
 
 
@@ -111,7 +120,7 @@ class PostingsMixin(_Base):
                mapping: Mapping[str, str] | None = None, encoding: str = "utf-8",
                on_error: Callable[[BadRecord], None] | None = None,
                on_progress: Callable[[int], None] | None = None,
-               batch_size: int = 5000) -> IngestReport:
+               batch_size: int = 2000) -> IngestReport:
         """Read every file or folder in ``paths`` and upsert its postings.
 
         Bad records and unreadable files are skipped, counted in the report and passed to
@@ -134,8 +143,26 @@ class PostingsMixin(_Base):
             if on_error is not None:
                 on_error(record)
 
+        cur = self.cursor()
         # DuckDB draws its own progress bar on stderr for long statements; ours is enough
-        self.cursor().execute("SET enable_progress_bar = false")
+        cur.execute("SET enable_progress_bar = false")
+        # DuckDB keeps every block it writes cached up to its memory limit (80% of RAM by
+        # default), so a 100k-posting ingest would hold most of the new table in memory;
+        # a limit makes it evict written blocks instead (measured in bench/ingest.py)
+        previous_limit = cur.execute("SELECT current_setting('memory_limit')").fetchone()
+        cur.execute(f"SET memory_limit = '{int(INGEST_MEMORY_LIMIT_MB)}MB'")
+        try:
+            self._ingest_paths(paths, report, bad, format, mapping, encoding, on_progress,
+                               batch_size)
+        finally:
+            if previous_limit is not None:
+                cur.execute("SET memory_limit = ?", [previous_limit[0]])
+        return report
+
+    def _ingest_paths(self, paths: Sequence[str | Path], report: IngestReport,
+                      bad: Callable[[BadRecord], None], format: str | None,
+                      mapping: Mapping[str, str] | None, encoding: str,
+                      on_progress: Callable[[int], None] | None, batch_size: int) -> None:
         for path in paths:
             postings = _counted(read_path(path, format, mapping, bad, encoding=encoding),
                                 report, on_progress)
@@ -149,10 +176,9 @@ class PostingsMixin(_Base):
             report.unchanged += result.unchanged
             report.duplicates += result.duplicates
             report.near_duplicates += result.near_duplicates
-        return report
 
     def upsert_postings(self, postings: Iterable[Posting], *, source_file: str | None = None,
-                        batch_size: int = 5000) -> UpsertResult:
+                        batch_size: int = 2000) -> UpsertResult:
         """Store new postings; re-ingesting the same ones changes nothing.
 
         A posting whose id is already stored (as canonical or alias) is ``unchanged``. One whose
