@@ -13,7 +13,8 @@
 4. Prints postings/s, Spark's overhead per posting, and the cluster size for 50 million
    postings in under an hour (assumptions printed beside it; see docs/scale.md).
 
-Needs ``pip install 'mlepath[spark]'`` and Java 17+. Figures on a shared 2-core machine are
+Needs ``pip install 'mlepath[spark]'`` and Java 17+; ``MLEPATH_SHARED`` overrides the location of
+``../shared``. Figures on a shared 2-core machine are
 noisy: run it twice and compare.
 """
 
@@ -32,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+SHARED = Path(os.environ.get("MLEPATH_SHARED", REPO.parent / "shared")) / "data"
 SOURCES = (
     "linkedin_ds_daily_rafabelokurows/linkedin_data_scientist_search_us_2024-06_2026-08.csv.gz",
     "glassdoor_ds_2020_playingnumbers/glassdoor_jobs.csv",
@@ -77,33 +78,57 @@ def write_replicated(rows: list[dict[str, object]], n: int, folder: Path) -> Non
                        row_group_size=5000)
 
 
-def single_process(folder: Path) -> tuple[int, float]:
-    from mlepath.extract import extract_posting
-    from mlepath.extract._taxonomy import load_taxonomy
+def tree_cpu_seconds() -> float | None:
+    """CPU seconds (user + system) used so far by this process and every live descendant:
+    the driver, Spark's JVM, the pyspark daemon and its Python workers. None without psutil.
+
+    CPU time does not depend on what else runs on a shared machine, so it gives a per-core
+    cost that wall-clock time on 2 busy cores cannot."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    me = psutil.Process()
+    total = 0.0
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            t = proc.cpu_times()
+        except psutil.Error:
+            continue
+        total += t.user + t.system
+    return total
+
+
+def single_process(folder: Path) -> tuple[int, float, float]:
+    from mlepath.extract import extract_posting, load_taxonomy
     from mlepath.sources import read_path
 
     taxonomy = load_taxonomy()
     n = 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for path in sorted(folder.glob("*.parquet")):
         for posting in read_path(path):
             extract_posting(posting, taxonomy).to_dict(posting.id)
             n += 1
-    return n, time.perf_counter() - started
+    return n, time.perf_counter() - started, time.process_time() - cpu_started
 
 
-def spark_run(folder: Path, out: Path, master: str) -> tuple[int, int, float, float]:
+def spark_run(folder: Path, out: Path,
+              master: str) -> tuple[int, int, float, float, float | None]:
     from mlepath.scale import extract_spark, spark_session
 
     started = time.perf_counter()
     session = spark_session(master, app_name=f"mlepath-bench-{master}")
     session.range(1).count()  # the JVM and the scheduler are up
     startup = time.perf_counter() - started
+    cpu_before = tree_cpu_seconds()
     try:
         summary = extract_spark([folder], out, spark=session)
+        cpu_after = tree_cpu_seconds()  # before stop: the Python workers are still alive
     finally:
         session.stop()
-    return summary.postings, summary.errors, summary.seconds, startup
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return summary.postings, summary.errors, summary.seconds, startup, cpu
 
 
 def main() -> None:
@@ -124,31 +149,46 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs (shared with other work: figures are noisy); "
           f"python {sys.version.split()[0]}")
 
-    n1, t1 = single_process(folder)
+    n1, t1, cpu1 = single_process(folder)
     single = n1 / t1
-    print(f"single process (1 core, read + extract): {n1:,} in {t1:,.1f} s = {single:,.0f} postings/s")
+    print(f"single process (1 core, read + extract): {n1:,} in {t1:,.1f} s = {single:,.0f} "
+          f"postings/s wall; {cpu1:,.1f} CPU s = {n1 / cpu1:,.0f} postings per CPU-second")
 
-    results = {}
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for master in ("local[1]", "local[2]"):
         out = work / f"out-{master[6]}"
-        n, errors, seconds, startup = spark_run(folder, out, master)
-        results[master] = n / seconds
-        print(f"spark {master}: {n:,} in {seconds:,.1f} s = {n / seconds:,.0f} postings/s "
-              f"(errors {errors}; session start-up {startup:,.1f} s, not included)")
+        n, errors, seconds, startup, cpu_s = spark_run(folder, out, master)
+        wall[master] = n / seconds
+        cpu_note = ""
+        if cpu_s:
+            cpu[master] = n / cpu_s
+            cpu_note = f"; {cpu_s:,.1f} CPU s = {n / cpu_s:,.0f} postings per CPU-second"
+        print(f"spark {master}: {n:,} in {seconds:,.1f} s = {n / seconds:,.0f} postings/s wall"
+              f"{cpu_note} (errors {errors}; session start-up {startup:,.1f} s, not included)")
 
-    p1, p2 = results["local[1]"], results["local[2]"]
+    p1, p2 = wall["local[1]"], wall["local[2]"]
     overhead_us = (1 / p1 - 1 / single) * 1e6
-    print(f"spark overhead per posting (local[1] vs single process): {overhead_us:,.0f} µs "
-          f"({overhead_us * single / 1e6:.0%} of the single-process cost)")
-    print(f"local[2] / local[1] speed-up: {p2 / p1:.2f}x (2 shared cores)")
+    print(f"spark overhead per posting, wall (local[1] vs single process): {overhead_us:,.0f} µs "
+          f"({overhead_us * single / 1e6:+.0%} of the single-process cost)")
+    if "local[1]" in cpu:
+        cpu_overhead = (1 / cpu["local[1]"] - cpu1 / n1) * 1e6
+        print(f"spark overhead per posting, CPU (local[1] vs single process): "
+              f"{cpu_overhead:,.0f} µs ({cpu_overhead * n1 / cpu1 / 1e6:+.0%})")
+    print(f"local[2] / local[1] wall speed-up: {p2 / p1:.2f}x (2 shared cores)")
 
+    # Per-core rate for the projection: Spark's CPU-time rate when measured (immune to the
+    # other work on this machine), else the local[1] wall rate.
+    per_core = cpu.get("local[1]", p1)
+    basis = "local[1] postings per CPU-second" if "local[1]" in cpu else "local[1] wall rate"
     needed = TARGET_POSTINGS / (TARGET_SECONDS - FIXED_SECONDS)
-    cores = math.ceil(needed / (p1 * EFFICIENCY))
+    cores = math.ceil(needed / (per_core * EFFICIENCY))
     print(f"projection: {TARGET_POSTINGS:,} postings in < {TARGET_SECONDS // 60} min needs "
           f"{needed:,.0f} postings/s over {TARGET_SECONDS - FIXED_SECONDS} s of work; at "
-          f"{p1:,.0f}/s per core (local[1] here) x efficiency {EFFICIENCY} = "
-          f"{p1 * EFFICIENCY:,.0f}/s per cluster core -> {cores} executor cores "
-          f"(~{math.ceil(cores / 8)} workers of 8 cores, {cores * 2} GB executor memory at 2 GB/core)")
+          f"{per_core:,.0f}/s per core ({basis}) x efficiency {EFFICIENCY} = "
+          f"{per_core * EFFICIENCY:,.0f}/s per cluster core -> {cores} executor cores "
+          f"(~{math.ceil(cores / 8)} workers of 8 cores, {cores * 2} GB executor memory at "
+          f"2 GB/core)")
 
 
 if __name__ == "__main__":

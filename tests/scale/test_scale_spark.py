@@ -219,11 +219,11 @@ def test_parquet_store_relations_equal_the_duckdb_store(spark_output: Path, samp
 
 def test_market_report_from_parquet_equals_report_from_store(spark_output: Path,
                                                              sample: Path) -> None:
-    market = pytest.importorskip("mlepath.market")
+    from mlepath.market import compute_report
     from mlepath.store import open_parquet_store
 
-    local = market.compute_report(_local_store(sample)).to_dict()
-    from_parquet = market.compute_report(open_parquet_store(spark_output)).to_dict()
+    local = compute_report(_local_store(sample)).to_dict()
+    from_parquet = compute_report(open_parquet_store(spark_output)).to_dict()
     assert from_parquet == local
     assert from_parquet["n"] >= 45
 

@@ -33,15 +33,12 @@ TAXONOMY_BUILDS: list[int] = []  # pids that built the taxonomy, for tests and d
 
 
 def worker_taxonomy() -> Any:
-    """The taxonomy for this process, built on first use (None until extraction ships one)."""
+    """The packaged taxonomy for this process, built on its first use here."""
     pid = os.getpid()
     if pid not in _TAXONOMY:
-        try:
-            from mlepath.extract._taxonomy import load_taxonomy
-        except ImportError:  # extraction without a skills taxonomy: it uses its default
-            _TAXONOMY[pid] = None
-        else:
-            _TAXONOMY[pid] = load_taxonomy()
+        from mlepath.extract import load_taxonomy
+
+        _TAXONOMY[pid] = load_taxonomy()
         TAXONOMY_BUILDS.append(pid)
     return _TAXONOMY[pid]
 
