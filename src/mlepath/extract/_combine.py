@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
-from ._cues import PREFERRED_STEMS
 from ._doc import Doc, analyse
 from ._education import extract_education
 from ._experience import extract_years
@@ -129,26 +129,31 @@ def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
             return ()
         taxonomy = _LOAD_TAXONOMY()
     hits: dict[str, SkillHit] = {}
-    cache: dict[int, bool] = {}
+    line_pref: dict[int, bool] = {}
+    sent_pref: dict[int, bool] = {}
+    cues = doc.cue_hits
     n = len(text)
     for m in _FIND_SKILLS(text, taxonomy):
-        if doc.polarity_at(m.start) == "preferred":
-            preferred = True
-        else:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        preferred = line_pref.get(line_start)
+        if preferred is None:
+            preferred = doc.polarity_at(line_start) == "preferred"
+            line_pref[line_start] = preferred
+        if not preferred and cues:
             # the sentence around the mention: "Kubernetes is a plus" softens only its own sentence
-            line_start = text.rfind("\n", 0, m.start) + 1
-            line_end = text.find("\n", m.end)
-            if line_end == -1:
-                line_end = n
             cut = text.rfind(". ", line_start, m.start)
             s0 = cut + 2 if cut >= 0 else line_start
-            got = cache.get(s0)
+            got = sent_pref.get(s0)
             if got is None:
+                line_end = text.find("\n", m.end)
+                if line_end == -1:
+                    line_end = n
                 cut = text.find(". ", m.end, line_end)
-                low = text[s0:cut if cut >= 0 else line_end].lower()
-                got = (any(stem in low for stem in PREFERRED_STEMS)
-                       and P.CUE_PREFERRED.search(low) is not None)
-                cache[s0] = got
+                s1 = cut if cut >= 0 else line_end
+                k = bisect.bisect_left(cues, s0)
+                got = (k < len(cues) and cues[k] < s1
+                       and P.CUE_PREFERRED.search(doc.low, s0, s1) is not None)
+                sent_pref[s0] = got
             preferred = got
         prev = hits.get(m.id)
         required = not preferred

@@ -60,6 +60,12 @@ for _kw in ("looking for", "seeking", "hiring", "hire a", "junior", "mid-level",
             "as a junior", "as an intern", "as the lead", "as our lead", "as a sr", "as a mid"):
     _KEYWORDS[_kw] = "lvl"
 
+# preferred cues, only located here; ``CUE_PREFERRED`` confirms a hit where it matters
+for _kw in ("prefer", "plus", "nice to have", "nice-to-have", "ideal", "desired", "desirable",
+            "bonus", "advantage", "beneficial", "would be great", "would be nice", "would be helpful",
+            "helpful", "not required", "optional", "appreciated", "encouraged", "highly valued", "welcome"):
+    _KEYWORDS[_kw] = "cue"
+
 # Short keywords ("bs", "ms", "ma") hide inside common words ("jobs", "teams", "make"). They are
 # added with the characters that may surround a standalone token, so the automaton itself enforces
 # the word boundary and the Python loop sees few hits. The text is padded with a space each side.
@@ -81,7 +87,8 @@ _BULLET_CHARS = frozenset("-–—•·*●○▪■◦➢►✓✔>")
 # a non-blank line of at most 75 characters, after a newline (the text is searched with a "\n" prefix)
 _SHORT_LINE = re.compile(r"\n[ \t]*+([^\s][^\n]{0,74}+)(?=\n|\Z)")
 # "Qualifications: 5+ years ..." / "Preferred: PhD": a line opening with a heading and a colon
-_INLINE_HEAD = re.compile(r"\n[ \t]*+([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—][ \t]*(?=\S)")
+_INLINE_HEAD = re.compile(r"\n[ \t]*+([A-Za-z][^\n:–—]{2,46}+)[:–—][ \t]*(?=\S)")
+_INLINE_HEAD_TEXT = re.compile(r"[A-Za-z][A-Za-z'’ /&-]{2,45}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +120,7 @@ class Doc:
     inline: dict[int, Polarity] = field(default_factory=dict)  # line start -> "Preferred: ..." line
     level_lines: list[tuple[int, int]] = field(default_factory=list)  # lines naming a level or role
     degree_hits: list[int] = field(default_factory=list)  # offsets where a degree keyword starts
+    cue_hits: list[int] = field(default_factory=list)  # offsets of preferred-cue keywords, ascending
 
     def polarity_at(self, offset: int) -> Polarity:
         """Polarity of the section (or inline heading) holding character ``offset``."""
@@ -234,11 +242,15 @@ def analyse(text: str) -> Doc:
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
     marked: dict[int, int] = {}  # line start offset -> bit set of DEG/YRS/EQ/LVL
     deg_hits: list[int] = []
+    cue_hits: list[int] = []
     rfind = text.rfind
     for end_idx, (klen, kind, lead) in _AUTOMATON.iter(low):
         bit = _LINE_KINDS.get(kind)
         if bit is None:
-            signals[kind] += 1
+            if kind == "cue":
+                cue_hits.append(end_idx - klen)
+            else:
+                signals[kind] += 1
             continue
         if bit == DEG:
             deg_hits.append(end_idx - klen + lead)  # where the keyword starts in ``text``
@@ -248,6 +260,7 @@ def analyse(text: str) -> Doc:
     doc.signals = signals
     deg_hits.sort()
     doc.degree_hits = deg_hits
+    doc.cue_hits = cue_hits
 
     # headings: (line start, line end, polarity, soft); inline: line start -> (polarity, content start)
     heads: list[tuple[int, int, Polarity, bool]] = []
@@ -280,6 +293,8 @@ def analyse(text: str) -> Doc:
         if ls in head_starts:
             continue
         head = m.group(1).strip()
+        if not _INLINE_HEAD_TEXT.fullmatch(head):
+            continue
         got = _classify_heading(head, True, False, inline=True, kinds=marked.get(ls, 0))
         if got is None:
             continue
