@@ -40,6 +40,7 @@ def test_packaged_claims_cover_the_article() -> None:
     assert by_id["bachelor_minimum_at_least"].metric == "min_required>=bachelor"
     assert by_id["bachelor_minimum_exactly"].claimed == (0.85, 0.85)
     assert by_id["master_preferred"].claimed == (0.65, 0.65)
+    assert by_id["master_preferred_or_required"].metric == "master_required_or_preferred"
     assert by_id["phd_required"].claimed == (0.15, 0.20)
     assert by_id["research_share"].claimed == (0.10, 0.15)
     assert by_id["applied_share"].claimed == (0.85, 1.0)
