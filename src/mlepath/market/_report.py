@@ -1,4 +1,4 @@
-"""``compute_report``: every figure of the market report, from a handful of SQL passes.
+"""``compute_report``: every figure of the market report, from one SQL statement.
 
 Figures are ``Share`` objects (count of n postings, Wilson 95% interval, thin when n < 30) named
 by metric (see ``_metrics``) and the subgroup they were computed in (``by``). Figures that are
@@ -49,7 +49,6 @@ DISTINGUISH_MIN_COUNT = 10  # a skill needs this many research+applied postings 
 DISTINGUISH_TOP = 10
 
 
-
 @dataclass
 class MarketReport:
     n: int
@@ -60,13 +59,16 @@ class MarketReport:
     salary_by_degree: list[dict[str, Any]] = field(default_factory=list)
     experience_summary: dict[str, Any] = field(default_factory=dict)
     extractor_versions: dict[str, int] = field(default_factory=dict)
+    _index: dict[tuple[str, tuple[tuple[str, str], ...]], Share] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def figure(self, metric: str, **by: str) -> Share | None:
         """The figure named ``metric`` in subgroup ``by`` (``ml_focus="research"``), if present."""
-        for f in self.figures:
-            if f.metric == metric and f.by == by:
-                return f
-        return None
+        if self._index is None:
+            self._index = {}
+            for f in self.figures:
+                self._index.setdefault((f.metric, tuple(sorted(f.by.items()))), f)
+        return self._index.get((metric, tuple(sorted(by.items()))))
 
     def group_values(self, dimension: str) -> list[str]:
         """The subgroups of ``dimension`` that have figures, in vocabulary order."""
