@@ -35,7 +35,13 @@ for _kw in ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "b
     _KEYWORDS[_kw] = "deg"
 for _kw in ("year", "yrs", "yr", "month"):
     _KEYWORDS[_kw] = "yrs"
-for _kw in ("equivalent", "in lieu", "substitut", "comparable", "and/or", "combination of"):
+# every phrase of ``_education._STRONG_EQUIV``, ``patterns.EQUIVALENT_EXPERIENCE`` and
+# ``_education._OR_YEARS_INSTEAD`` contains one of these, so only lines holding one are checked
+for _kw in ("equivalent", "in lieu", "substitut", "comparable", "and/or", "combination of", "instead of",
+            "degree not required", "or relevant", "or related", "or practical", "or professional",
+            "or industry", "or applicable", "or commensurate", "replace", "degree or", "bootcamp", "military",
+            "certification", *(f"or {d}" for d in "123456789"),
+            *(f"or {w}" for w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "ten"))):
     _KEYWORDS[_kw] = "eq"
 for _kw in ("machine learning", "deep learning", "neural net", "pytorch", "tensorflow", "llm", "large language",
             "nlp", "natural language", "computer vision", "predictive model", "model training", "train models",
@@ -91,7 +97,7 @@ _INLINE_HEAD = re.compile(r"\n[ \t]*+([A-Za-z][^\n:–—]{2,46}+)[:–—][ \t]
 _INLINE_HEAD_TEXT = re.compile(r"[A-Za-z][A-Za-z'’ /&-]{2,45}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity equality: cheap as a set/dict key
 class Sentence:
     """A sentence of the posting: its text is exactly ``posting_text[start:end]``."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as P
 from ._cues import cue_spans, governing_cue
-from ._doc import DEG, Doc, Sentence
+from ._doc import DEG, EQ, Doc, Sentence
 from ._fields import find_fields
 from ._model import DEGREE_RANK, Evidence
 from ._text import lower_same_length
@@ -148,7 +148,7 @@ def extract_education(doc: Doc) -> Education:
     if edu.min_required in DEGREE_RANK:
         req_sentences = {m.sentence for m in required}
         for s in doc.sentences:
-            if (s in req_sentences or s.polarity != "preferred") and \
+            if s.kinds & EQ and (s in req_sentences or s.polarity != "preferred") and \
                     _accepts_experience(s.low, s in req_sentences):
                 edu.equivalent_experience_ok = True
                 ev["equivalent_experience_ok"] = [_ev(s)]
