@@ -141,3 +141,12 @@ def test_missing_store_file_says_how_to_create_one(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="mlepath ingest"), \
             TestClient(create_app(tmp_path / "absent.duckdb")):
         pass
+
+
+def test_every_api_operation_is_documented(client: TestClient) -> None:
+    """A new route fails here until docs/web.md describes it."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    spec = client.get("/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f"`{method.upper()} {path}`" in docs, f"{method.upper()} {path}"
