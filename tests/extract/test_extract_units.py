@@ -182,3 +182,26 @@ def test_evaluate_accuracy_micro_f1_and_confusion() -> None:
     assert r.confusion == {"bachelor": {"bachelor": 1}, "master": {"bachelor": 1},
                            "unspecified": {"None": 1}}
     assert any(d.id == "b" and d.field == "min_required" for d in r.disagreements)
+
+
+def test_structured_fields_fill_what_the_text_leaves_out() -> None:
+    structured = {"educationRequirements": {"@type": "EducationalOccupationalCredential",
+                                            "credentialCategory": "bachelor degree"},
+                  "experienceRequirements": {"@type": "OccupationalExperienceRequirements",
+                                             "monthsOfExperience": 36}}
+    req = extract_requirements("Build models with our team.", title="Data Scientist", structured=structured)
+    assert req.min_required == "bachelor" and req.experience_min_years == 3
+    assert req.evidence["min_required"][0].start == -1  # not a span of the text
+    # the text wins when it states a requirement
+    req2 = extract_requirements("Requirements:\n- PhD in Physics\n", structured=structured)
+    assert req2.min_required == "phd"
+
+
+def test_posting_salary_fields_are_the_structured_salary() -> None:
+    from mlepath.extract import extract_posting
+    from mlepath.sources import Posting
+
+    p = Posting(id="x", source="t", description_text="Pay: $100 per hour.", title="ML Engineer",
+                salary_min=150000.0, salary_max=180000.0, salary_currency="USD", salary_period="year")
+    sal = extract_posting(p).salary
+    assert sal is not None and (sal.min, sal.max, sal.source) == (150000.0, 180000.0, "structured")

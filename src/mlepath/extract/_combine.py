@@ -89,8 +89,6 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
         evidence["seniority"] = (Evidence(title, -1, -1),)
 
     skills = _skills(text, taxonomy, doc)
-    if skills:
-        evidence["skills"] = ()
     salary = _salary(text, structured)
 
     return Requirements(
