@@ -106,7 +106,8 @@ def docs_page(request: Request) -> Response:
                       for p in op.get("parameters", [])]
             body = op.get("requestBody", {}).get("content", {})
             ops.append({"id": op.get("operationId", ""), "method": method, "path": path,
-                        "summary": op.get("summary", ""), "description": op.get("description", ""),
+                        "summary": op.get("summary", ""),
+                        "description": op.get("description", "").replace("``", "`"),
                         "params": params, "body": ", ".join(body)})
     return render(request, "docs.html", {"spec": spec, "ops": ops})
 
@@ -114,8 +115,10 @@ def docs_page(request: Request) -> Response:
 def _schema_type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return " | ".join(str(v) for v in schema["enum"])
-    if "anyOf" in schema:
-        return " | ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    if "anyOf" in schema:  # leave out null and the blank-form-field variant ("")
+        return " | ".join(_schema_type(s) for s in schema["anyOf"]
+                          if s.get("type") != "null" and s.get("enum") != [""]
+                          and s.get("const") != "")
     return str(schema.get("format") or schema.get("type") or "")
 
 
