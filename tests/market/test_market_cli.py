@@ -86,3 +86,15 @@ def test_percentages_near_the_edges_keep_a_decimal() -> None:
 
     assert [pct(x) for x in (0.0, 0.00245, 0.0004, 0.3, 0.99755, 0.99999, 1.0)] == [
         "0%", "0.2%", "<0.1%", "30%", "99.8%", ">99.9%", "100%"]
+
+
+def test_claims_from_a_user_file(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("claims:\n  - {id: mine, text: Most ML jobs want a PhD, source: me,\n"
+                    "     population: {role: ml_engineer}, metric: min_required=phd,\n"
+                    "     claimed: [0.5, 1.0]}\n")
+    result = runner.invoke(app, ["claims", "--db", db, "--file", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.output)["claims"]
+    assert (claim["id"], claim["count"], claim["n"]) == ("mine", 3, 10)
+    assert claim["verdict"] == "insufficient_data"

@@ -117,6 +117,9 @@ def claims(
     since: SinceOpt = None,
     until: UntilOpt = None,
     out: OutOpt = None,
+    claims_file: Annotated[Path | None, typer.Option(
+        "--file", help="A claims YAML file (default: the packaged claims; see docs/market.md).")
+    ] = None,
 ) -> None:
     """Published claims (degrees, research share, skills) checked against the stored postings.
 
@@ -133,8 +136,9 @@ def claims(
     _check_format(fmt, ("table", "json"))
     filters = Filters.from_mapping({"source": source, "date_from": since, "date_to": until})
     with _open_store(db, None) as store:
-        results = check_claims(store, filters)
+        results = check_claims(store, filters, path=claims_file)
     if fmt == "json":
-        _write(json.dumps(claims_to_dict(results), indent=2, ensure_ascii=False), out)
+        _write(json.dumps(claims_to_dict(results, claims_file), indent=2, ensure_ascii=False),
+               out)
     else:
-        console.print(claims_table(results, load_claims()[1]))
+        console.print(claims_table(results, load_claims(claims_file)[1]))
