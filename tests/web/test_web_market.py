@@ -71,3 +71,10 @@ def test_market_page_embeds_the_report_safely(client: TestClient) -> None:
     assert json.loads(data)["n"] == 2
     assert "<img src=x" not in page  # titles in the report JSON are escaped for HTML
     assert '<option value="research" selected>' in page
+
+
+def test_market_page_source_filter(client: TestClient) -> None:
+    page = client.get("/market", params={"source": "lever"}).text
+    data = page.split('id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data)["n"] == 3
+    assert 'name="source" id="f-source" value="lever"' in page

@@ -123,7 +123,7 @@ def _schema_type(schema: dict[str, Any]) -> str:
 
 
 _MARKET_FORM = ("role", "focus", "seniority", "company", "location", "remote", "date_from",
-                "date_to")
+                "date_to", "source")
 
 
 @router.get("/market")
