@@ -48,7 +48,23 @@ def test_fast_hash_equals_the_posting_content_hash(text: str) -> None:
     assert fast_content_hash(text) == content_hash(text)
 
 
-_MESSY = st.text(alphabet=st.sampled_from(list("ab *•-\n\r\t\u00a0\u2028#")), max_size=60)
+_MESSY = st.text(alphabet=st.sampled_from(list("ab *•·-\n\r\t\x0b\x0c\x1c\x1f\x00\x85\u00a0\u2028é#")),
+                 max_size=60)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from(
+    list("ab \n\t\r\x0b\x0c\x1c\x1d\x1e\x1f\x00\x7f\x80\x85\u00a0\u2028\u3000é")), max_size=30),
+    st.text(max_size=30)))
+def test_only_spaces_and_newlines_is_sound(text: str) -> None:
+    # True must mean it (the fast paths rely on it); False may be conservative for non-ASCII
+    # text with non-printable characters, which then takes the slow path
+    from mlepath.sources._html import only_spaces_and_newlines
+
+    exact = all(ch in " \n" or not ch.isspace() for ch in text)
+    if only_spaces_and_newlines(text):
+        assert exact
+    if text.isascii():
+        assert only_spaces_and_newlines(text) == exact
 
 
 @given(_MESSY)

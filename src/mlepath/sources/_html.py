@@ -29,7 +29,6 @@ _BREAK = "\x00"  # a line break we emit; newlines in the HTML source are only wh
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Bullet characters people type in plain-text postings: "• item", "* item", "· item".
 _BULLET_CHARS = frozenset("•·●▪◦‣∙*")
-_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def html_to_text(html: str) -> str:
@@ -95,18 +94,41 @@ def normalise_text(text: str) -> str:
     stripped = text.strip()
     if _already_folded(stripped):
         # most scraped texts only need their blank-line runs shortened: skip the line loop
-        return _BLANK_RUNS.sub("\n\n", stripped) if "\n\n\n" in stripped else stripped
+        return _fold_blank_runs(stripped)
     return _normalise_lines(text)
 
 
 def _already_folded(text: str) -> bool:
-    """True when the line loop would change nothing but blank-line runs: no ``\\r``, no
-    whitespace other than spaces and ``\\n`` (``isprintable`` is False for tabs, NBSP, U+2028
-    and every other Unicode space), no double spaces, no spaces at line edges, no bullets."""
+    """True when the line loop would change nothing but blank-line runs: no whitespace other
+    than spaces and ``\\n``, no double spaces, no spaces at line edges, no bullets."""
     return ("  " not in text and " \n" not in text and "\n " not in text
-            and text.replace("\n", " ").isprintable()
+            and only_spaces_and_newlines(text)
             and text[:1] not in _BULLET_CHARS
-            and not any("\n" + c in text for c in _BULLET_CHARS))
+            and not any(c in text and "\n" + c in text for c in _BULLET_CHARS))
+
+
+# The ASCII characters ``str.split``/``str.splitlines`` treat as whitespace or line ends,
+# besides " " and "\n".
+_ASCII_SPACES = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def only_spaces_and_newlines(text: str) -> bool:
+    """True only if ``text`` has no whitespace but " " and "\\n" (as ``str.split`` defines it).
+
+    Exact for ASCII text (``isascii`` is O(1) in CPython; then eight single-character
+    searches). Other text is checked with ``isprintable``, which is False for every non-ASCII
+    space (NBSP, U+2028, ...) and also for a few non-space control characters: a conservative
+    False only sends the text down the slow path, which gives the same result.
+    """
+    if text.isascii():
+        return not any(c in text for c in _ASCII_SPACES)
+    return text.replace("\n", " ").isprintable()
+
+
+def _fold_blank_runs(text: str) -> str:
+    while "\n\n\n" in text:  # str.replace beats a regex here: matches are few, text is long
+        text = text.replace("\n\n\n", "\n\n")
+    return text
 
 
 def _normalise_lines(text: str) -> str:

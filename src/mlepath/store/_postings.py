@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from mlepath.errors import SourceError, StoreError
 from mlepath.sources import BadRecord, Posting, read_path
+from mlepath.sources._html import only_spaces_and_newlines
 
 if TYPE_CHECKING:
     from ._store import StoreBase
@@ -95,11 +96,12 @@ def fast_normalise(text: str) -> str:
     what whitespace is), without a regex substitution per space.
 
     Text that readers already folded (single spaces, lines stripped, at most one blank line)
-    only needs its newlines turned into spaces; ``isprintable`` rules out every other kind of
-    whitespace, so the shortcut gives exactly the same string.
+    only needs its newlines turned into spaces; ``only_spaces_and_newlines`` rules out every
+    other kind of whitespace, so the shortcut gives exactly the same string.
     """
     flat = text.replace("\n\n", "\n").replace("\n", " ")
-    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+    if "  " not in flat and flat[:1] != " " and flat[-1:] != " " \
+            and only_spaces_and_newlines(flat):
         return flat.lower()
     return " ".join(text.split()).lower()
 
