@@ -29,7 +29,7 @@ BULLET = re.compile(r"^\s*(?:[\-–—•·*●○▪■◦➢►✓✔>#+]+\s*|
 # "... in 2019. We are ..." : candidate sentence ends inside a line (checked for abbreviations);
 # the cut falls right after the punctuation mark; "anomalies.Essential Duties" (text flattened
 # without spaces) also ends a sentence
-SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"'(“A-Z0-9•])|(?<=[a-z])\.(?=[A-Z][a-z])")
+SENTENCE_END = re.compile(r"[.!?;](?:\s+(?=[\"'(“A-Z0-9•])|(?<=[a-z]\.)(?=[A-Z][a-z]))")
 
 # "B.S. Computer Science" / "e.g. Python" : the word before a period is an abbreviation
 ABBREV_TAIL = re.compile(r"(?:\b[A-Za-z]\.){1,3}$|\b(?:e\.g|i\.e|etc|vs|incl|approx|min|max|yrs|Sr|Jr|Dr|Mr|Ms|Mrs|No|St|Inc|Ltd|Co|U\.S)\.$|\bPh\.\s?D\.$", _I)
