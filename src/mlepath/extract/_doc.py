@@ -160,7 +160,7 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
             1 for w in words if w[0].isupper() or not w[0].isalpha()) >= max(1, int(len(words) * 0.75))
         if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core)):
             return None
-    if not ends_colon and _ITEM_WORDS.search(core):
+    if not ends_colon and ("(" in core or _ITEM_WORDS.search(lc)):
         return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     if kinds & DEG and (inline or not ends_colon):
         # "Master's degree preferred" is an item, not a heading ("Education" headings have no level)
@@ -178,7 +178,7 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     return None
 
 
-_ITEM_WORDS = re.compile(r"\b(?:with|using|such\s+as|including|e\.g|and/or|in)\b|\(", re.IGNORECASE)
+_ITEM_WORDS = re.compile(r"\b(?:with|using|such\s+as|including|e\.g|and/or|in)\b")  # on lower-cased text
 
 
 def _firm_pref(core: str) -> bool:
