@@ -60,10 +60,11 @@ def _candidates(padded: str, taxonomy: Taxonomy) -> list[_Candidate]:
         end = last  # padded index last+1 is the char after the alias, i.e. text offset ``last``
         start = end - entry.length
         before = padded[start]  # padded index of the char before the alias
-        if before == "." or _is_word(before):
+        # (``_is_word`` inlined: this loop runs for every hit of every posting)
+        if before == "." or before == "_" or before.isalnum():
             continue  # "escalate" for "scala", "asp.net" for ".net", "page.html" for "html"
         nxt = padded[last + 1]
-        if _is_word(nxt) and _is_word(padded[last]):
+        if (nxt.isalnum() or nxt == "_") and _is_word(padded[last]):
             # A plain plural ("microservices", "LLMs") counts; "Excels" does not, because
             # guarded aliases never take the plural.
             if (nxt == "s" and entry.guard is None and padded[last].isalpha()
