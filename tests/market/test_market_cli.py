@@ -98,3 +98,22 @@ def test_claims_from_a_user_file(db: str, tmp_path: Path) -> None:
     (claim,) = json.loads(result.output)["claims"]
     assert (claim["id"], claim["count"], claim["n"]) == ("mine", 3, 10)
     assert claim["verdict"] == "insufficient_data"
+
+
+def test_role_family_table_only_when_several_families(store: Store) -> None:
+    from market_fixtures import add
+    from rich.console import Console
+
+    from mlepath.market import compute_report, report_tables
+
+    def titles() -> list[str]:
+        return [str(t.title) for t in report_tables(compute_report(store))]
+
+    add(store, [("a", {}, {})])
+    assert "Degree requirements by role family" not in titles()
+    add(store, [("b", {"role_family": "data_scientist", "min_required": "phd"}, {})])
+    assert "Degree requirements by role family" in titles()
+    console = Console(width=200, record=True)
+    for t in report_tables(compute_report(store)):
+        console.print(t)
+    assert "data_scientist (n=1)" in console.export_text()

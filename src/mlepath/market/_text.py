@@ -81,6 +81,9 @@ def report_tables(report: MarketReport) -> list[Table]:
                              HEADLINE_METRICS))
     tables.append(_breakdown(report, "seniority", "Degree requirements by seniority",
                              HEADLINE_METRICS))
+    if len(report.group_values("role_family")) > 1:
+        tables.append(_breakdown(report, "role_family", "Degree requirements by role family",
+                                 HEADLINE_METRICS))
     tables.append(_breakdown(report, "ml_focus", "Required years of experience",
                              tuple(f"experience={b}" for b in EXPERIENCE_BUCKETS)))
     tables.append(_top(report, "field=", "Fields of study named", 12))
