@@ -138,12 +138,15 @@ def _level_from_title(title: str) -> str | None:
         if senior and re.search(r"\b(?:senior|sr\.?)\s*(?:/|or|-)\s*(?:staff|principal|lead)\b", t, re.I):
             return "senior"
         return "staff_plus"
+    mid = bool(P.TITLE_MID.search(t))
     if senior:
         if re.search(r"\bassociate\b", t, re.I):
             return "mid"  # "Senior Associate": a consulting rank below manager
-        return "senior"
-    if P.TITLE_MID.search(t):
-        return "mid"
+        # "Scientist 2/ Scientist 3": a title spanning two levels takes the lower
+        return "mid" if mid and ("/" in t or " or " in t) else "senior"
+    if mid:
+        # "Data Scientist I/II"
+        return "junior" if re.search(r"\bi\s*/\s*ii\b|\b1\s*/\s*2\b", t) else "mid"
     if P.TITLE_JUNIOR.search(t):
         return "junior"
     return None

@@ -115,7 +115,7 @@ PURSUING = re.compile(r"\b(?:pursuing|enrolled|enrollment|candidate\s+for|workin
 EQUIVALENT_EXPERIENCE = _lc(
     r"\bequivalent\s+(?:practical\s+|professional\s+|work\s+|industry\s+|relevant\s+|related\s+|research\s+|job\s+|military\s+|technical\s+)*"
     r"(?:experience|work|training|combination|background)"
-    r"|\bcomparable\s+(?:\w+\s+){0,2}experience"
+    r"|\bcomparable\s+(?:\w+\s+){0,2}experience|\bequivalent\s+years?\s+of\s+(?:\w+\s+){0,3}?(?:experience|work)"
     r"|\band/or\s+(?:\w+\s+){0,3}experience"
     r"|\bor\s+(?:relevant|related|practical|professional|industry|applicable|commensurate)\s+(?:work\s+|professional\s+|industry\s+|practical\s+)?experience"
     r"|\bor\s+(?:an?\s+)?(?:equivalent\s+)?combination\s+of\s+(?:relevant\s+)?(?:education|experience)"
@@ -218,8 +218,8 @@ TITLE_INTERN = _lc(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice")
 TITLE_MANAGER = _lc(r"\bmanager\b|\bdirector\b|\bhead\s+of\b|\bvp\b|\bvice\s+president\b|\bchief\b|\bmgr\b")
 TITLE_STAFF = _lc(r"\bstaff\b|\bprincipal\b|\bdistinguished\b|\barchitect\b|\blead\b|\bfellow\b|"
                          r"\b(?:iv|v|vi)\b|\b(?:level|l)\s*[6-9]\b|(?:engineer|scientist|analyst|developer)\s+[5-9]\b")
-TITLE_SENIOR = _lc(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer)\s+(?:3|4)\b")
-TITLE_MID = _lc(r"\bii\b|(?:engineer|scientist|analyst|developer)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b")
+TITLE_SENIOR = _lc(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer|level)\s+(?:3|4)\b")
+TITLE_MID = _lc(r"\bii\b|(?:engineer|scientist|analyst|developer|level)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b")
 TITLE_JUNIOR = _lc(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|"
                           r"\bgraduate\b|\bearly[\s-]career\b|\b(?:i|1)\s*$|\bi\b(?=\s*[-,(/|])|(?:engineer|scientist|analyst|developer)\s+1\b")
 # "we are looking for a Senior Data Scientist" / "As a lead data scientist"
