@@ -98,7 +98,10 @@ def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int
     if before is not None:
         cs, ce, level = before
         between = sentence[ce:start]
-        if not _HARD_BOUNDARY.search(between) and (len(between) <= 30 or cs <= 12):
+        # "MS preferred, or BA/BS ...": a cue right after another mention is that mention's tag
+        tagged = any(me <= cs and cs - me <= 25 and "," in sentence[ce:start] for _ms, me in mentions
+                     if me <= cs)
+        if not tagged and not _HARD_BOUNDARY.search(between) and (len(between) <= 30 or cs <= 12):
             # a mention between the cue and this one shares the cue only when nothing else intervenes
             return level
     return None

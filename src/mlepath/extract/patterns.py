@@ -220,7 +220,7 @@ TITLE_STAFF = _lc(r"\bstaff\b|\bprincipal\b|\bdistinguished\b|\barchitect\b|\ble
                          r"\b(?:iv|v|vi)\b|\b(?:level|l)\s*[6-9]\b|(?:engineer|scientist|analyst|developer)\s+[5-9]\b")
 TITLE_SENIOR = _lc(r"\bsenior\b|\bsr\b\.?|\biii\b|\bl\s*5\b|(?:engineer|scientist|analyst|developer|level)\s+(?:3|4)\b")
 TITLE_MID = _lc(r"\bii\b|(?:engineer|scientist|analyst|developer|level)\s+2\b|\bmid[\s-]level\b|\bl\s*4\b")
-TITLE_JUNIOR = _lc(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|"
+TITLE_JUNIOR = _lc(r"\bjunior\b|\bjr\b\.?|\bentry[\s-]level\b|\bentry\b|\bnew\s+grad(?:uate)?s?\b|\bassociate\b|\bundergrad(?:uate)?\b|"
                           r"\bgraduate\b|\bearly[\s-]career\b|\b(?:i|1)\s*$|\bi\b(?=\s*[-,(/|])|(?:engineer|scientist|analyst|developer)\s+1\b")
 # "we are looking for a Senior Data Scientist" / "As a lead data scientist"
 BODY_LEVEL = _lc(
