@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # Bump whenever a rule changes: ``mlepath extract --db`` re-extracts postings stored under an
 # older version.
-EXTRACTOR_VERSION = "2026.11.25-6"
+EXTRACTOR_VERSION = "2026.11.25-7"
 
 _MAX_TEXT = 200_000  # a posting longer than this is junk or a concatenation; read its head
 

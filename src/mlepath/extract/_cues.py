@@ -17,6 +17,8 @@ Level = Literal["required", "preferred"]
 # a clause ends at ";" and at ", but" / "while"; a cue beyond one does not reach back
 _HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bhowever\b|\. ", re.IGNORECASE)
 # "experience with Spark preferred": a cue after this belongs to another requirement
+_NEW_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four|five|hands|strong|solid|proven|deep|"
+                              r"experience|knowledge|familiarity|proficiency)", re.IGNORECASE)
 _OTHER_REQUIREMENT = re.compile(r"\b(?:and|with|plus)\s+(?:\d|one|two|three|four|five|hands|strong|solid|proven|deep|"
                                 r"experience|knowledge|familiarity|proficiency)|\bexperience\s+(?:with|in|using)\b",
                                 re.IGNORECASE)
@@ -62,7 +64,7 @@ def _tight(between: str) -> bool:
 
 
 def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int, Level]],
-                  mentions: list[tuple[int, int]]) -> Level | None:
+                  mentions: list[tuple[int, int]], *, years: bool = False) -> Level | None:
     """The cue that governs the mention at ``sentence[start:end]``, or ``None`` (use the section).
 
     A cue after the mention governs it when nothing separates them ("Master's or PhD preferred");
@@ -77,7 +79,8 @@ def governing_cue(sentence: str, start: int, end: int, cues: list[tuple[int, int
                 break  # "3+ years (ideally with a Master's)": the aside is about something else
             if _HARD_BOUNDARY.search(between) or len(between) > 140:
                 break
-            if _OTHER_REQUIREMENT.search(between):
+            # after a years figure, "experience in X" is what the years are of, not a new requirement
+            if (_NEW_REQUIREMENT if years else _OTHER_REQUIREMENT).search(between):
                 break
             # another mention before the cue: the cue reaches back only over a tight group
             prev_end = end

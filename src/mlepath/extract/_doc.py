@@ -198,9 +198,6 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     seg_start = start
     chunk = text[start:end]
-    # most lines are one bullet with no inner sentence end: skip the regex for them
-    if len(chunk) < 300 and not any(p in chunk for p in (". ", "? ", "! ", "; ", ".\t", ";\t")):
-        return _trim(text, [(start, end)])
     for m in P.SENTENCE_END.finditer(chunk):
         cut = start + m.start() + 1
         before = text[seg_start:cut]

@@ -89,7 +89,7 @@ def years_figures(doc: Doc) -> list[YearsFigure]:
             after = text[m.end():m.end() + 20].lower()
             if after.startswith((" old", " ago", " of age")):
                 continue
-            cue = governing_cue(text, m.start(), m.end(), cues, [])
+            cue = governing_cue(text, m.start(), m.end(), cues, [], years=True)
             if cue == "preferred":
                 continue
             out.append(YearsFigure(val, s, m.start(), m.end()))
