@@ -231,3 +231,14 @@ def test_folder_ignores_assets_but_a_named_unknown_file_is_an_error(data: Path,
         "cannot tell the format from the name 'logo.png'; pass --format, one of: ashby, csv, "
         "glassdoor_ds, greenhouse, jobspy, jsonl, jsonld_html, lever, linkedin_ca, linkedin_us, "
         "parquet, text"]
+
+
+def test_linkedin_ca_ids_are_unique_when_the_index_column_repeats(tmp_path: Path) -> None:
+    # the real file's unnamed index column restarts every few rows (968 rows, 5 values)
+    path = tmp_path / "DataScientist.csv"
+    header = ",title,company,location,industry,description,seniority,employment_type,functions\n"
+    rows = "".join(f'{i % 2},Data Scientist,Acme {i},"SF, CA",Tech,"Build models number {i}",'
+                   "Entry level,Full-time,Engineering\n" for i in range(4))
+    path.write_text(header + rows, encoding="utf-8")
+    postings, _ = _read(path)
+    assert [p.id for p in postings] == [f"linkedin_ca:datascientist:{i}" for i in range(4)]

@@ -64,7 +64,9 @@ def _glassdoor_ds(rec: Mapping[str, str], index: int, stem: str) -> Posting:
 def _linkedin_ca(rec: Mapping[str, str], index: int, stem: str) -> Posting:
     description = rec.get("description") or ""
     check_size(description)
-    native = f"{stem.lower()}:{clean(rec.get('')) or index}"
+    # the file's unnamed index column restarts every few rows (the scrape was paginated), so
+    # only the row position is unique: 968 rows carry just 5 distinct index values
+    native = f"{stem.lower()}:{index}"
     structured = {k: clean(rec.get(k)) for k in ("seniority", "employment_type", "functions",
                                                  "industry") if clean(rec.get(k))}
     return make_posting(
