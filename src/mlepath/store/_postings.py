@@ -42,6 +42,7 @@ _POSTING_COLUMNS = (
 )
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
 INGEST_MEMORY_LIMIT_MB = 400  # DuckDB's cache while ingesting; see ``ingest``
+INGEST_CHECKPOINT_MB = 256  # WAL size that triggers a checkpoint while ingesting
 SKETCH_CHARS = 1500  # normalised characters compared (head, middle, tail); fast on 100k
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -151,14 +152,21 @@ class PostingsMixin(_Base):
         # DuckDB keeps every block it writes cached up to its memory limit (80% of RAM by
         # default), so a 100k-posting ingest would hold most of the new table in memory;
         # a limit makes it evict written blocks instead (measured in bench/ingest.py)
-        previous_limit = cur.execute("SELECT current_setting('memory_limit')").fetchone()
+        previous = cur.execute("SELECT current_setting('memory_limit'), "
+                               "current_setting('checkpoint_threshold')").fetchone()
         cur.execute(f"SET memory_limit = '{int(INGEST_MEMORY_LIMIT_MB)}MB'")
+        # DuckDB checkpoints whenever its WAL passes 16 MB, i.e. every other batch here, and
+        # each checkpoint recompresses; fewer, larger checkpoints took a 100k ingest from
+        # 36.6 to 29.3 CPU-seconds and its file from 432 MB to 146 MB (bench/ingest.py)
+        cur.execute(f"SET checkpoint_threshold = '{int(INGEST_CHECKPOINT_MB)}MB'")
         try:
             self._ingest_paths(paths, report, bad, format, mapping, encoding, on_progress,
                                batch_size)
+            cur.execute("CHECKPOINT")  # the final write belongs to the ingest, not to close()
         finally:
-            if previous_limit is not None:
-                cur.execute("SET memory_limit = ?", [previous_limit[0]])
+            if previous is not None:
+                cur.execute("SET memory_limit = ?", [previous[0]])
+                cur.execute("SET checkpoint_threshold = ?", [previous[1]])
         return report
 
     def _ingest_paths(self, paths: Sequence[str | Path], report: IngestReport,
