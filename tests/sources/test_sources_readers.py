@@ -242,3 +242,11 @@ def test_linkedin_ca_ids_are_unique_when_the_index_column_repeats(tmp_path: Path
     path.write_text(header + rows, encoding="utf-8")
     postings, _ = _read(path)
     assert [p.id for p in postings] == [f"linkedin_ca:datascientist:{i}" for i in range(4)]
+
+
+def test_json_lines_saved_as_dot_json(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text('{"title": "A", "description": "one"}\n{"title": "B", "description": "two"}\n',
+                    encoding="utf-8")
+    postings, bad = _read(path)
+    assert [p.title for p in postings] == ["A", "B"] and bad == []

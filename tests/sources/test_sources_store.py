@@ -106,3 +106,13 @@ def test_read_only_store_refuses_to_ingest(store_path: Path) -> None:
 
     with Store(store_path, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         store.upsert_postings([_p("r:1", TEXT)])
+
+
+def test_reason_keys_drop_counts_but_keep_names() -> None:
+    from mlepath.store._postings import reason_key
+
+    assert reason_key("malformed CSV row: 2 fields, the header has 3") == \
+        "malformed CSV row: N fields, the header has N"
+    assert reason_key("not valid utf-8 (byte 0xe9 at offset 21); pass ...") == "not valid utf-8"
+    assert reason_key("description is 10,485,760 characters (limit 500,000); x") == \
+        "description is N characters"

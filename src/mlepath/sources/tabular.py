@@ -10,6 +10,7 @@ column names the source. Without an ``id`` the id is a hash of the URL or the te
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -145,9 +146,17 @@ def read_jsonl(path: str | Path, *, on_error: OnError | None = None, encoding: s
     path = Path(path)
     origin = str(path)
     whole = path.name.endswith((".json", ".json.gz"))  # one document, not JSON Lines
+    doc: Any = None
     if whole or _first_char(path, encoding) == "[":
-        records: Iterator[tuple[int, Any]] = iter(enumerate(_record_list(
-            load_json(path, encoding)), 1))
+        try:
+            doc = load_json(path, encoding)
+        except SourceError as exc:
+            cause = exc.__cause__
+            if not (isinstance(cause, json.JSONDecodeError) and cause.msg == "Extra data"):
+                raise
+            whole = False  # a .json file holding JSON Lines: read it line by line
+    if doc is not None:
+        records: Iterator[tuple[int, Any]] = iter(enumerate(_record_list(doc), 1))
         unit = "record"
     else:
         records = json_lines(path, encoding, on_error)

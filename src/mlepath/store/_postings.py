@@ -80,7 +80,7 @@ class IngestReport:
                 "skipped_reasons": dict(self.reasons.most_common())}
 
 
-_NUMBERS = re.compile(r"\d+(?:[,.]\d+)*")
+_NUMBERS = re.compile(r"(?<![\w-])\d+(?:[,.]\d+)*")  # "line 12" → "line N", not "utf-8"
 
 
 def reason_key(reason: str) -> str:
