@@ -8,14 +8,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
-from ._doc import Doc, analyse
+from ._doc import Doc, KeywordHit, analyse
 from ._education import extract_education
 from ._experience import extract_years
 from ._model import DEGREE_RANK, Evidence, Requirements, Salary, SkillHit
 from ._role import ml_focus, role_family, seniority
 from ._salary import extract_salary
-from ._skills import find_skills
+from ._skills import find_skills, skill_spans
 from ._taxonomy import load_taxonomy
+from ._text import lower_same_length
 
 if TYPE_CHECKING:
     from mlepath.sources import Posting
@@ -53,7 +54,19 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
     if len(text) > _MAX_TEXT:
         text = text[:_MAX_TEXT]
     title = title if isinstance(title, str) else str(title or "")
-    doc = analyse(text)
+    # One automaton pass finds the skills and the requirement keywords together (the taxonomy's
+    # automaton holds both); without the packaged matcher, ``analyse`` scans on its own.
+    spans: list[tuple[int, int, Any]] | None = None
+    if text and _FIND_SKILLS is find_skills:
+        if taxonomy is None and _LOAD_TAXONOMY is not None:
+            taxonomy = _LOAD_TAXONOMY()
+        if taxonomy is not None:
+            low = lower_same_length(text)
+            keyword_hits: list[tuple[int, KeywordHit]] = []
+            spans = skill_spans(text, taxonomy, low, keyword_hits)
+            doc = analyse(text, low, keyword_hits)
+    if spans is None:
+        doc = analyse(text)
     evidence: dict[str, tuple[Evidence, ...]] = {}
 
     edu = extract_education(doc)
@@ -88,7 +101,7 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
     elif title and level != "mid":
         evidence["seniority"] = (Evidence(title, -1, -1),)
 
-    skills = _skills(text, taxonomy, doc)
+    skills = _skills(text, taxonomy, doc, spans)
     salary = _salary(text, structured)
 
     return Requirements(
@@ -118,45 +131,54 @@ def extract_posting(posting: Posting, taxonomy: Any = None) -> Requirements:
                                 structured=structured)
 
 
-def _skills(text: str, taxonomy: Any, doc: Doc) -> tuple[SkillHit, ...]:
-    """Skill mentions, each ``required`` unless its section or its line is preferred."""
-    if _FIND_SKILLS is None:
-        return ()
-    if taxonomy is None:
-        if _LOAD_TAXONOMY is None:
+def _skills(text: str, taxonomy: Any, doc: Doc,
+            spans: list[tuple[int, int, Any]] | None = None) -> tuple[SkillHit, ...]:
+    """Skill mentions, each ``required`` unless its section or its line is preferred.
+
+    ``spans`` are the ``(start, end, skill)`` hits when the combiner's shared scan found them.
+    """
+    if spans is None:
+        if _FIND_SKILLS is None:
             return ()
-        taxonomy = _LOAD_TAXONOMY()
+        if taxonomy is None:
+            if _LOAD_TAXONOMY is None:
+                return ()
+            taxonomy = _LOAD_TAXONOMY()
+        spans = [(m.start, m.end, m) for m in _FIND_SKILLS(text, taxonomy)]
     hits: dict[str, SkillHit] = {}
     line_pref: dict[int, bool] = {}
     sent_pref: dict[int, bool] = {}
     cues = doc.cue_hits
     n = len(text)
-    for m in _FIND_SKILLS(text, taxonomy):
-        line_start = text.rfind("\n", 0, m.start) + 1
+    rfind = text.rfind
+    for start, end, sk in spans:
+        prev = hits.get(sk.id)
+        if prev is not None and prev.required:
+            continue  # already required: nothing this mention can change
+        line_start = rfind("\n", 0, start) + 1
         preferred = line_pref.get(line_start)
         if preferred is None:
             preferred = doc.polarity_at(line_start) == "preferred"
             line_pref[line_start] = preferred
         if not preferred and cues:
             # the sentence around the mention: "Kubernetes is a plus" softens only its own sentence
-            cut = text.rfind(". ", line_start, m.start)
+            cut = rfind(". ", line_start, start)
             s0 = cut + 2 if cut >= 0 else line_start
             got = sent_pref.get(s0)
             if got is None:
-                line_end = text.find("\n", m.end)
+                line_end = text.find("\n", end)
                 if line_end == -1:
                     line_end = n
-                cut = text.find(". ", m.end, line_end)
+                cut = text.find(". ", end, line_end)
                 s1 = cut if cut >= 0 else line_end
                 k = bisect.bisect_left(cues, s0)
                 got = (k < len(cues) and cues[k] < s1
                        and P.CUE_PREFERRED.search(doc.low, s0, s1) is not None)
                 sent_pref[s0] = got
             preferred = got
-        prev = hits.get(m.id)
         required = not preferred
-        if prev is None or (required and not prev.required):
-            hits[m.id] = SkillHit(m.id, m.name, m.category, required)
+        if prev is None or required:
+            hits[sk.id] = SkillHit(sk.id, sk.name, sk.category, required)
     return tuple(hits.values())
 
 

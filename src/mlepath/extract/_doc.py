@@ -9,7 +9,9 @@ run only on the marked sentences.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,14 +81,21 @@ _SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and 
 _BEFORE = " \n\t/(-•,;:*"
 _AFTER = " \n\t/),.;:'’-s+"
 
-_AUTOMATON = ahocorasick.Automaton()
+# automaton key -> (key length, kind, 1 if the key carries a leading boundary character else 0).
+# The skills taxonomy folds these keys into its own automaton (``Taxonomy.automaton``), so the
+# combiner scans a posting once for skills and keywords together; ``analyse`` alone uses its own.
+KeywordHit = tuple[int, str, int]
+KEYWORD_KEYS: dict[str, KeywordHit] = {}
 for _kw, _kind in _KEYWORDS.items():
     if _kw in _SHORT:
         for _b in _BEFORE:
             for _a in _AFTER:
-                _AUTOMATON.add_word(_b + _kw + _a, (len(_kw) + 2, _kind, 1))
+                KEYWORD_KEYS[_b + _kw + _a] = (len(_kw) + 2, _kind, 1)
     else:
-        _AUTOMATON.add_word(_kw, (len(_kw), _kind, 0))
+        KEYWORD_KEYS[_kw] = (len(_kw), _kind, 0)
+_AUTOMATON = ahocorasick.Automaton()
+for _key, _val in KEYWORD_KEYS.items():
+    _AUTOMATON.add_word(_key, _val)
 _AUTOMATON.make_automaton()
 
 _BULLET_CHARS = frozenset("-–—•·*●○▪■◦➢►✓✔>")
@@ -145,6 +154,14 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
 
     ``None`` when the line is content, not a heading.
     """
+    # Memoised: the same short lines ("Requirements:", "Benefits") recur across postings, and the
+    # answer depends only on these arguments (``kinds`` only through its DEG and YRS bits).
+    return _classify_cached(core, ends_colon, bulleted, inline, kinds & (DEG | YRS))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
+                     inline: bool, kinds: int) -> tuple[Polarity, bool] | None:
     n = len(core)
     if n == 0 or n > 70 or core.endswith(".") or core.endswith(","):
         return None
@@ -230,24 +247,29 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def analyse(text: str) -> Doc:
+def analyse(text: str, low: str | None = None,
+            keyword_hits: Iterable[tuple[int, KeywordHit]] | None = None) -> Doc:
     """Headings and polarity, the sentences worth reading, and role-signal counts.
 
     No loop over every line: the keyword pass names the lines to read, and two regexes find the
     lines that can be headings (short lines, and lines opening with "Something:").
+    ``low`` (``lower_same_length(text)``) and ``keyword_hits`` (the ``KEYWORD_KEYS`` hits of an
+    automaton pass over ``" " + low + " "``, as ``(end index, value)`` in scan order) let the
+    combiner share one scan with the skills matcher; by default ``analyse`` scans itself.
     """
     doc = Doc(text=text)
     if not text:
         return doc
-    doc.low = lower_same_length(text)
-    low = " " + doc.low + " "
+    doc.low = lower_same_length(text) if low is None else low
+    if keyword_hits is None:
+        keyword_hits = _AUTOMATON.iter(" " + doc.low + " ")
 
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
     marked: dict[int, int] = {}  # line start offset -> bit set of DEG/YRS/EQ/LVL
     deg_hits: list[int] = []
     cue_hits: list[int] = []
     rfind = text.rfind
-    for end_idx, (klen, kind, lead) in _AUTOMATON.iter(low):
+    for end_idx, (klen, kind, lead) in keyword_hits:
         bit = _LINE_KINDS.get(kind)
         if bit is None:
             if kind == "cue":

@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ._taxonomy import AliasEntry, Guard, Taxonomy
+from ._doc import KeywordHit
+from ._taxonomy import AliasEntry, Guard, Skill, Taxonomy
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +43,22 @@ def _is_word(ch: str) -> bool:
 _Candidate = tuple[int, int, AliasEntry]
 
 
-def _candidates(padded: str, taxonomy: Taxonomy) -> list[_Candidate]:
+def _candidates(padded: str, taxonomy: Taxonomy,
+                keyword_hits: list[tuple[int, KeywordHit]] | None = None) -> list[_Candidate]:
     """Automaton hits on ``padded`` (= " " + lower(text) + " "), as offsets into ``text``.
 
     Padded index ``i`` is text offset ``i - 1``. A short alias's key is boundary + alias +
     boundary, so its hit is a word by construction; a longer alias is keyed bare and must not
     continue a word on either side ("scala" in "escalate", "pandas" in "expandasx").
+    The same scan finds the requirement keywords of ``_doc``; they are appended, in scan order,
+    to ``keyword_hits`` when given (and skipped otherwise).
     """
     found: list[_Candidate] = []
-    for last, entry in taxonomy.automaton.iter(padded):
+    for last, (entry, kw) in taxonomy.automaton.iter(padded):
+        if kw is not None and keyword_hits is not None:
+            keyword_hits.append((last, kw))
+        if entry is None:
+            continue
         if entry.right_bounded:
             end = last - 1  # the key's last char (padded index ``last``) is the boundary
             found.append((end - entry.length, end, entry))
@@ -117,10 +125,21 @@ def find_skills(text: str, taxonomy: Taxonomy) -> list[SkillMention]:
     >>> [m.id for m in find_skills("Python, R and SQL; R&D budget", load_taxonomy())]
     ['python', 'r', 'sql']
     """
+    return [SkillMention(s.id, s.name, s.category, start, end)
+            for start, end, s in skill_spans(text, taxonomy)]
+
+
+def skill_spans(text: str, taxonomy: Taxonomy, low: str | None = None,
+                keyword_hits: list[tuple[int, KeywordHit]] | None = None) -> list[tuple[int, int, Skill]]:
+    """``find_skills`` as ``(start, end, skill)`` tuples: the combiner's fast path.
+
+    ``low`` is ``text`` already lower-cased with the length kept, when the caller has it;
+    ``keyword_hits`` collects the requirement-keyword hits of the same scan (for ``_doc.analyse``).
+    """
     if not text:
         return []
-    padded = " " + _lower_same_length(text) + " "
-    chosen = _leftmost_longest(_candidates(padded, taxonomy))
+    padded = " " + (_lower_same_length(text) if low is None else low) + " "
+    chosen = _leftmost_longest(_candidates(padded, taxonomy, keyword_hits))
 
     # Unambiguous hits anchor the context checks of the guarded ones.
     accepted: list[_Candidate] = []
@@ -156,8 +175,4 @@ def find_skills(text: str, taxonomy: Taxonomy) -> list[SkillMention]:
         accepted.sort(key=lambda c: c[0])
 
     skills = taxonomy.skills
-    out: list[SkillMention] = []
-    for start, end, entry in accepted:
-        s = skills[entry.skill_index]
-        out.append(SkillMention(s.id, s.name, s.category, start, end))
-    return out
+    return [(start, end, skills[entry.skill_index]) for start, end, entry in accepted]

@@ -25,6 +25,7 @@ import ahocorasick
 
 from mlepath.errors import ExtractError
 
+from ._doc import KEYWORD_KEYS
 from ._model import SKILL_CATEGORIES
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
@@ -128,7 +129,12 @@ class Taxonomy:
         self.automaton = self._build()
 
     def _build(self) -> Any:
-        automaton = ahocorasick.Automaton()
+        """One automaton over the skill aliases and the requirement keywords of ``_doc``.
+
+        Each value is ``(AliasEntry | None, keyword value | None)``: a key can be both ("pytorch"),
+        and one scan of a posting serves the skills matcher and the section pass alike.
+        """
+        keys: dict[str, AliasEntry] = {}
         for index, skill in enumerate(self.skills):
             for alias in (skill.name, *skill.aliases):
                 key = alias.lower()
@@ -152,11 +158,15 @@ class Taxonomy:
                 if short:
                     for left in LEFT_BOUNDARIES:
                         for right in RIGHT_BOUNDARIES:
-                            automaton.add_word(left + key + right, entry)
+                            keys[left + key + right] = entry
                 else:
-                    automaton.add_word(key, entry)
-        if len(automaton) == 0:
-            automaton.add_word("\x00\x00", AliasEntry(-1, 1, None, "", False))
+                    keys[key] = entry
+        automaton = ahocorasick.Automaton()
+        for k, entry in keys.items():
+            automaton.add_word(k, (entry, KEYWORD_KEYS.get(k)))
+        for k, kw in KEYWORD_KEYS.items():
+            if k not in keys:
+                automaton.add_word(k, (None, kw))
         automaton.make_automaton()
         return automaton
 
