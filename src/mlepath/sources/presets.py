@@ -4,7 +4,7 @@
 |---|---|---|
 | ``linkedin_us`` | ``linkedin_ds_daily_rafabelokurows/*.csv.gz`` (``Job_ID, Date, Title, Company, Place, Link, Skills, Description``) | ``linkedin_us:<Job_ID>`` |
 | ``glassdoor_ds`` | ``glassdoor_ds_2020_playingnumbers/glassdoor_jobs.csv`` (``Job Title, Salary Estimate, Job Description, ...``) | ``glassdoor_ds:<index>`` |
-| ``linkedin_ca`` | ``linkedin_ca_ds_da_2018_linpingyu/{DataScientist,DataAnalyst}.csv`` | ``linkedin_ca:<file>:<index>`` |
+| ``linkedin_ca`` | ``linkedin_ca_ds_da_2018_linpingyu/{DataScientist,DataAnalyst}.csv`` | ``linkedin_ca:<file>:<row position>`` |
 
 The ids match those used in ``../shared/gold``. Glassdoor's salary is an estimate, not the
 employer's figure, so it stays in ``raw["Salary Estimate"]``; rows carry no date.
