@@ -19,6 +19,7 @@ def test_wilson_at_the_edges() -> None:
     lo, hi = wilson(10, 10)
     assert lo == pytest.approx(10 / 13.8416) and hi == pytest.approx(1.0)
     assert wilson(0, 0) == (0.0, 1.0)
+    assert wilson(1584, 1584)[1] == 1.0 and wilson(0, 1584)[0] == 0.0  # exactly, not 0.99999...
 
 
 def test_wilson_z_changes_the_width() -> None:

@@ -24,7 +24,10 @@ def wilson(count: int, n: int, z: float = 1.96) -> tuple[float, float]:
     denom = 1 + z2 / n
     centre = (p + z2 / (2 * n)) / denom
     half = z / denom * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # exact at the edges (count 0 or n), where float rounding would give 1e-17 or 0.99999...
+    lo = 0.0 if count == 0 else max(0.0, centre - half)
+    hi = 1.0 if count == n else min(1.0, centre + half)
+    return (lo, hi)
 
 
 @dataclass(frozen=True)
