@@ -78,18 +78,13 @@ def extract_cmd(
         n = _extract_files(inputs, out, input_format, mapping)
         console.print(f"extracted {n:,} postings -> {out} (extractor {EXTRACTOR_VERSION})")
         return
+    from mlepath.pipeline import extract_store
+
     path = resolve_db(db)
-    with Store(path) as store:
-        ids = None if all_ else store.ids_needing_extraction(EXTRACTOR_VERSION)
-        total = store.count_postings() if ids is None else len(ids)
-        done = 0
-        if total:
-            with _progress() as progress:
-                task = progress.add_task("extracting", total=total)
-                for batch in store.iter_postings(ids=ids):
-                    store.save_requirements((p.id, extract_posting(p)) for p in batch)
-                    done += len(batch)
-                    progress.update(task, advance=len(batch))
+    with Store(path) as store, _progress() as progress:
+        task = progress.add_task("extracting", total=0)  # the real total arrives with batch 1
+        done = extract_store(store, force=all_, on_progress=lambda d, t: progress.update(
+            task, completed=d, total=t))
     console.print(f"extracted {done:,} postings in {path} (extractor {EXTRACTOR_VERSION}); "
                   f"{'all re-extracted' if all_ else 'others were already up to date'}")
 
