@@ -27,6 +27,17 @@ def test_extract_store_only_extracts_what_is_new(store: Store) -> None:
     assert req.extractor_version == EXTRACTOR_VERSION
 
 
+def test_extract_store_finishes_when_there_are_more_postings_than_one_batch(store: Store) -> None:
+    # regression: writing a batch ended the read still streaming on the same connection, so
+    # only the first batch was extracted per run
+    store.upsert_postings([Posting(id=f"t:{i}", source="t", title="Data Scientist",
+                                   description_text=f"Posting {i}: 3+ years of SQL")
+                           for i in range(7)])
+    assert extract_store(store, batch_size=2) == 7
+    assert store.ids_needing_extraction(EXTRACTOR_VERSION) == []
+    assert extract_store(store, batch_size=3, force=True) == 7
+
+
 def test_demo_ingests_extracts_and_reports(tmp_path: Path) -> None:
     db, html = tmp_path / "demo.duckdb", tmp_path / "demo.html"
     result = CliRunner().invoke(app, ["demo", "--db", str(db), "--html", str(html)])

@@ -13,23 +13,28 @@ from mlepath.extract import EXTRACTOR_VERSION, extract_posting
 from mlepath.store import Store
 
 
-def extract_store(store: Store, *, force: bool = False,
+def extract_store(store: Store, *, force: bool = False, batch_size: int = 2000,
                   on_progress: Callable[[int, int], None] | None = None) -> int:
     """Extract every stored posting that has no requirements at ``EXTRACTOR_VERSION``.
 
     ``force`` re-extracts everything. ``on_progress(done, total)`` is called after each batch.
     Returns the number of postings extracted.
     """
-    ids = None if force else store.ids_needing_extraction(EXTRACTOR_VERSION)
-    total = store.count_postings() if ids is None else len(ids)
+    if force:
+        ids = [r["id"] for r in store.query("SELECT id FROM postings ORDER BY id")]
+    else:
+        ids = store.ids_needing_extraction(EXTRACTOR_VERSION)
     done = 0
-    if total == 0:
-        return 0
-    for batch in store.iter_postings(ids=ids):
-        store.save_requirements((p.id, extract_posting(p)) for p in batch)
-        done += len(batch)
+    # The ids are fetched up front and each chunk is read completely before it is written:
+    # a write on the store's connection would end a read still streaming from it.
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start:start + batch_size]
+        postings = [p for batch in store.iter_postings(ids=chunk, batch_size=batch_size)
+                    for p in batch]
+        store.save_requirements((p.id, extract_posting(p)) for p in postings)
+        done += len(postings)
         if on_progress is not None:
-            on_progress(done, total)
+            on_progress(done, len(ids))
     return done
 
 

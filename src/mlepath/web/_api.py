@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from pydantic import BaseModel, Field
 
-from mlepath.extract import extract_posting, extract_requirements
+from mlepath.extract import extract_requirements
+from mlepath.pipeline import extract_store
 from mlepath.sources import BadRecord, read_path
 
 from ._cache import cached
@@ -91,9 +92,7 @@ def ingest(request: Request, store: StoreDep, settings: SettingsDep,
         path.write_bytes(upload.data)
         result = store.upsert_postings(read_path(path, format or None, on_error=bad.append),
                                        source_file=upload.filename)
-    extracted = store.save_requirements(
-        (p.id, extract_posting(p)) for batch in store.iter_postings(ids=result.stored_ids)
-        for p in batch) if result.stored_ids else 0
+    extracted = extract_store(store)  # the new postings, and any left by an older extractor
     request.app.state.cache.clear()  # figures change with the new postings
     return {"read": result.read, "stored": result.stored, "unchanged": result.unchanged,
             "duplicates": result.duplicates, "near_duplicates": result.near_duplicates,
