@@ -32,3 +32,17 @@ def resolve_db(db: str | None) -> str:
     from mlepath.store import default_db_path
 
     return db or default_db_path()
+
+
+def parse_map(pairs: list[str] | None) -> dict[str, str] | None:
+    """``--map FIELD=COLUMN`` options as a mapping (``None`` when none were given)."""
+    if not pairs:
+        return None
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, column = pair.partition("=")
+        if not sep or not key.strip() or not column.strip():
+            raise typer.BadParameter(f"{pair!r} is not FIELD=COLUMN, e.g. "
+                                     "--map description=job_description", param_hint="--map")
+        mapping[key.strip()] = column.strip()
+    return mapping

@@ -18,24 +18,11 @@ from mlepath.extract._explain import evidence_spans, value_rows
 from mlepath.sources import BadRecord, read_path
 from mlepath.store import Store
 
-from ._app import DbOption, app, console, err_console, resolve_db
+from ._app import DbOption, app, console, err_console, parse_map, resolve_db
 
 _ENGINES = ("local", "spark")
 _SHORT = {"high_school": "hs", "associate": "assoc", "bachelor": "bach", "master": "mast",
           "phd": "phd", "none": "none", "unspecified": "unspec"}
-
-
-def _parse_map(pairs: list[str] | None) -> dict[str, str] | None:
-    if not pairs:
-        return None
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, column = pair.partition("=")
-        if not sep or not key.strip() or not column.strip():
-            raise typer.BadParameter(f"{pair!r} is not FIELD=COLUMN, e.g. "
-                                     "--map description=job_description", param_hint="--map")
-        mapping[key.strip()] = column.strip()
-    return mapping
 
 
 def _progress(known_total: bool = True) -> Progress:
@@ -65,7 +52,7 @@ def extract_cmd(
     """
     if engine not in _ENGINES:
         raise ExtractError(f"unknown engine {engine!r}; choose one of: {', '.join(_ENGINES)}")
-    mapping = _parse_map(map_)
+    mapping = parse_map(map_)
     if engine == "spark":
         if not inputs or out is None:
             raise ExtractError("--engine spark needs INPUTS and --out, e.g. "

@@ -16,22 +16,9 @@ from mlepath.sources import SOURCES, BadRecord, fetch_board, sample_path
 from mlepath.store import Store
 from mlepath.store._postings import reason_key
 
-from ._app import DbOption, app, console, err_console, postings_app, resolve_db
+from ._app import DbOption, app, console, err_console, parse_map, postings_app, resolve_db
 
 _SHOWN_PROBLEMS = 20  # bad-record lines printed before "... and N more"
-
-
-def _parse_map(pairs: list[str] | None) -> dict[str, str] | None:
-    if not pairs:
-        return None
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        field, sep, column = pair.partition("=")
-        if not sep or not field.strip() or not column.strip():
-            raise typer.BadParameter(f"{pair!r} is not FIELD=COLUMN, e.g. "
-                                     "--map description=job_description", param_hint="--map")
-        mapping[field.strip()] = column.strip()
-    return mapping
 
 
 class _ProblemPrinter:
@@ -87,7 +74,7 @@ def ingest(
     if not inputs:
         raise typer.BadParameter("give at least one file or folder, or --sample",
                                  param_hint="PATHS")
-    mapping = _parse_map(map_)
+    mapping = parse_map(map_)
     problems = _ProblemPrinter()
     with Store(resolve_db(db)) as store, _progress() as progress:
         task = progress.add_task("Ingesting", total=None)
