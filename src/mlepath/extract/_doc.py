@@ -106,7 +106,9 @@ _INLINE_HEAD = re.compile(r"\n[ \t]*+([A-Za-z][^\n:–—]{2,46}+)[:–—][ \t]
 _INLINE_HEAD_TEXT = re.compile(r"[A-Za-z][A-Za-z'’ /&-]{2,45}")
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity equality: cheap as a set/dict key
+# identity equality: cheap as a set/dict key. Not frozen: a frozen dataclass's ``__init__`` goes
+# through ``object.__setattr__`` per field, and ~20 sentences are built per posting. Treat as read-only.
+@dataclass(slots=True, eq=False)
 class Sentence:
     """A sentence of the posting: its text is exactly ``posting_text[start:end]``."""
 
@@ -233,17 +235,16 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans trimmed of spaces and bullet marks."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        piece = text[s:e]
-        b = P.BULLET.match(piece)
-        lead = b.end() if b else 0
-        s2 = s + lead
-        e2 = e
-        while e2 > s2 and text[e2 - 1].isspace():
-            e2 -= 1
-        while s2 < e2 and text[s2].isspace():
-            s2 += 1
-        if e2 > s2:
-            out.append((s2, e2))
+        if s < e and "A" <= text[s] <= "Z":
+            s2 = s  # ``BULLET`` never consumes a leading capital (the common case): skip the regex
+        else:
+            b = P.BULLET.match(text[s:e])  # (its "^" needs the slice: it fails at a ``pos`` > 0)
+            s2 = s + b.end() if b else s
+        piece = text[s2:e]
+        kept = piece.rstrip()  # ``str.strip`` removes exactly the ``isspace`` characters
+        if not kept:
+            continue
+        out.append((s2 + len(kept) - len(kept.lstrip()), s2 + len(kept)))
     return out
 
 

@@ -59,6 +59,8 @@ def years_figures(doc: Doc) -> list[YearsFigure]:
             continue
         text = s.text
         low = s.low
+        if "year" not in low and "yr" not in low and "month" not in low:
+            continue  # every ``YEARS`` match ends in one of these units: skip the regex scan
         matches = list(P.YEARS.finditer(low))
         if not matches:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import patterns as P
@@ -123,6 +124,7 @@ def _word_level(word: str) -> str:
     return "mid"
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure in the title, and titles recur across postings
 def _level_from_title(title: str) -> str | None:
     t = title.strip().lower()
     if not t:
