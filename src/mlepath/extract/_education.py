@@ -133,7 +133,7 @@ def extract_education(doc: Doc) -> Education:
                                       if m.level == lowest.level])
     else:
         for s in doc.sentences:
-            if P.NO_DEGREE.search(s.low):
+            if "degree" in s.low and P.NO_DEGREE.search(s.low):  # each NO_DEGREE phrase says "degree"
                 edu.min_required = "none"
                 ev["min_required"] = [_ev(s)]
                 break
