@@ -6,6 +6,7 @@ preferred heading everything stays preferred, even when phrased firmly (GUIDELIN
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -35,6 +36,15 @@ REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
 
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     """Every preferred/required cue in a sentence, in order."""
+    # memoised: the degree and the years passes both ask about the same sentences (long ones are
+    # not kept, so the cache stays small whatever the input)
+    if len(sentence) > 1000:
+        return list(_cue_spans.__wrapped__(sentence))
+    return list(_cue_spans(sentence))
+
+
+@functools.lru_cache(maxsize=256)  # reuse is within one posting
+def _cue_spans(sentence: str) -> tuple[tuple[int, int, Level], ...]:
     spans: list[tuple[int, int, Level]] = []
     low = lower_same_length(sentence)
     if any(stem in low for stem in PREFERRED_STEMS):
@@ -42,13 +52,13 @@ def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
             spans.append((m.start(), m.end(), "preferred"))
     if not any(stem in low for stem in REQUIRED_STEMS):
         spans.sort()
-        return spans
+        return tuple(spans)
     for m in P.CUE_REQUIRED.finditer(low):
         # "not required" is already a preferred cue
         if not any(s <= m.start() < e for s, e, _ in spans):
             spans.append((m.start(), m.end(), "required"))
     spans.sort()
-    return spans
+    return tuple(spans)
 
 
 # "Master's or PhD" / "BS, MS, or PhD" / "Master's degree in CS or PhD": one group of alternatives

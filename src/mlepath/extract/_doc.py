@@ -161,7 +161,7 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     return _classify_cached(core, ends_colon, bulleted, inline, kinds & (DEG | YRS))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
                      inline: bool, kinds: int) -> tuple[Polarity, bool] | None:
     n = len(core)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -210,10 +211,16 @@ _OR_YEARS_INSTEAD = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:experience|work)\b(?![^.;]*\b(?:with|and)\s+(?:a|an)\s+(?:degree|ph|master|bachelor))")
 
 
+@functools.lru_cache(maxsize=64)  # a sentence with several degree mentions is blanked once
+def _aside_blanked(sentence: str) -> str:
+    """``sentence`` lower-cased, with its "(or equivalent experience)" asides blanked out."""
+    return P.EQUIVALENCE_ASIDE.sub(lambda m: " " * len(m.group(0)), lower_same_length(sentence))
+
+
 def fields_near(sentence: str, start: int, end: int) -> set[str]:
     """Fields of study named for the degree mention at ``sentence[start:end]``."""
     # "MS (or equivalent experience) in CS": an equivalence clause does not end the field list
-    low = P.EQUIVALENCE_ASIDE.sub(lambda m: " " * len(m.group(0)), lower_same_length(sentence))
+    low = _aside_blanked(sentence) if len(sentence) <= 1000 else _aside_blanked.__wrapped__(sentence)
     after = sentence[end:]
     stop = P.FIELD_STOP.search(low, end)
     window = after[: stop.start() - end] if stop else after

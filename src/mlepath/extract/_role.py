@@ -84,10 +84,10 @@ def ml_focus(family: str, title: str, doc: Doc) -> str:
 
 
 def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence | None]:
-    level = _level_from_title(title)
+    level = _level_from_title(title) if len(title) <= 300 else _level_from_title.__wrapped__(title)
     if level is not None:
         return level, None
-    m = _search_lines(P.BODY_LEVEL_SPAN, doc)
+    m = _search_lines(P.BODY_LEVEL_SPAN, doc, "level")
     if m:
         return _word_level(m.group(1)), Evidence(doc.text[m.start():m.end()], m.start(), m.end())
     m = _search_lines(P.BODY_LEVEL, doc)
@@ -102,10 +102,16 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
     return "senior", None
 
 
-def _search_lines(pattern: re.Pattern[str], doc: Doc) -> re.Match[str] | None:
-    """First match in the lines the keyword pass marked as naming a level or a role."""
+def _search_lines(pattern: re.Pattern[str], doc: Doc, needle: str = "") -> re.Match[str] | None:
+    """First match in the lines the keyword pass marked as naming a level or a role.
+
+    ``needle``: a substring every match contains; lines without it skip the regex.
+    """
+    low = doc.low
     for start, end in doc.level_lines:
-        m = pattern.search(doc.low, start, end)
+        if needle and low.find(needle, start, end) == -1:
+            continue
+        m = pattern.search(low, start, end)
         if m:
             return m
     return None
@@ -124,7 +130,7 @@ def _word_level(word: str) -> str:
     return "mid"
 
 
-@functools.lru_cache(maxsize=1 << 14)  # pure in the title, and titles recur across postings
+@functools.lru_cache(maxsize=1 << 12)  # pure in the title, and titles recur across postings
 def _level_from_title(title: str) -> str | None:
     t = title.strip().lower()
     if not t:

@@ -134,7 +134,7 @@ class Taxonomy:
         Each value is ``(AliasEntry | None, keyword value | None)``: a key can be both ("pytorch"),
         and one scan of a posting serves the skills matcher and the section pass alike.
         """
-        keys: dict[str, AliasEntry] = {}
+        automaton = ahocorasick.Automaton()
         for index, skill in enumerate(self.skills):
             for alias in (skill.name, *skill.aliases):
                 key = alias.lower()
@@ -155,17 +155,18 @@ class Taxonomy:
                 # keeps the trie small, and their boundaries are checked in ``_skills``.
                 short = len(key) <= SHORT_ALIAS
                 entry = AliasEntry(index, len(key), guard, alias, short)
+                value = (entry, None)  # one tuple shared by all of the alias's keys (memory)
                 if short:
                     for left in LEFT_BOUNDARIES:
                         for right in RIGHT_BOUNDARIES:
-                            keys[left + key + right] = entry
+                            k = left + key + right
+                            kw = KEYWORD_KEYS.get(k)
+                            automaton.add_word(k, value if kw is None else (entry, kw))
                 else:
-                    keys[key] = entry
-        automaton = ahocorasick.Automaton()
-        for k, entry in keys.items():
-            automaton.add_word(k, (entry, KEYWORD_KEYS.get(k)))
+                    kw = KEYWORD_KEYS.get(key)
+                    automaton.add_word(key, value if kw is None else (entry, kw))
         for k, kw in KEYWORD_KEYS.items():
-            if k not in keys:
+            if not automaton.exists(k):
                 automaton.add_word(k, (None, kw))
         automaton.make_automaton()
         return automaton
