@@ -90,6 +90,7 @@ def build_synthetic(store: Store, rows: int) -> None:
         WHERE hash(i * 59 + sk.k) % 100 < 10 + 60 * (sk.k <= 4 OR sk.k IN (7, 10))::INT
         """, [ids, cats, ids])
     cur.execute("DROP TABLE seed")
+    _mark_current(store)
 
 
 def replicate(store: Store, source: str, rows: int) -> None:
@@ -126,6 +127,20 @@ def replicate(store: Store, source: str, rows: int) -> None:
         JOIN src.main.requirement_skills s
           ON s.posting_id = b.posting_id AND s.extractor_version = b.extractor_version""")
     cur.execute("DETACH src")
+    _mark_current(store)
+
+
+def _mark_current(store: Store) -> None:
+    """What save_requirements keeps up: one current row per posting, with its skill ids (the
+    rows above are inserted in SQL, one version per posting, so every row is current)."""
+    store.cursor().execute("""
+        UPDATE requirements r SET is_current = true, skill_ids = coalesce(s.skill_ids, [])
+        FROM (SELECT q.posting_id, list(k.skill_id) FILTER (WHERE k.skill_id IS NOT NULL)
+                       AS skill_ids
+              FROM requirements q LEFT JOIN requirement_skills k
+                ON k.posting_id = q.posting_id AND k.extractor_version = q.extractor_version
+              GROUP BY q.posting_id) s
+        WHERE r.posting_id = s.posting_id""")
 
 
 def _cpu() -> float:

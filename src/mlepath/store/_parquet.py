@@ -75,7 +75,8 @@ CREATE VIEW market AS
            r.education.fields AS fields, r.experience_min_years,
            r.role.family AS role_family, r.role.ml_focus AS ml_focus, r.seniority,
            r.salary.min AS salary_min, r.salary.max AS salary_max,
-           r.salary.currency AS salary_currency, r.salary.period AS salary_period
+           r.salary.currency AS salary_currency, r.salary.period AS salary_period,
+           coalesce(list_transform(r.skills, lambda s: s.id), []) AS skill_ids
     FROM spark_requirements r
     WHERE r.error IS NULL
     QUALIFY row_number() OVER (

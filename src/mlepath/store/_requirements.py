@@ -18,6 +18,19 @@ else:
     _Base = object
 
 
+# After a save: for every posting just saved, mark its newest requirements row (latest
+# ``extracted_at``, then highest version: the rows saved now) as the one ``market`` shows.
+MARK_CURRENT_SQL = """
+UPDATE requirements r SET is_current = c.rn = 1
+FROM (SELECT posting_id, extractor_version,
+             row_number() OVER (PARTITION BY posting_id
+                                ORDER BY extracted_at DESC, extractor_version DESC) AS rn
+      FROM requirements
+      WHERE posting_id IN (SELECT posting_id FROM req_table)) c
+WHERE r.posting_id = c.posting_id AND r.extractor_version = c.extractor_version
+"""
+
+
 class RequirementsMixin(_Base):
     def save_requirements(self, items: Iterable[tuple[str, Requirements]]) -> int:
         """Insert or replace ``(posting_id, requirements)`` rows for their extractor version."""
@@ -25,7 +38,7 @@ class RequirementsMixin(_Base):
             "posting_id", "extractor_version", "min_required", "preferred_levels",
             "equivalent_experience_ok", "fields", "experience_min_years", "role_family",
             "ml_focus", "seniority", "salary_min", "salary_max", "salary_currency",
-            "salary_period", "salary_source", "record")}
+            "salary_period", "salary_source", "record", "skill_ids")}
         skills: dict[str, list[Any]] = {k: [] for k in (
             "posting_id", "extractor_version", "skill_id", "name", "category", "required")}
         for pid, req in items:
@@ -43,7 +56,8 @@ class RequirementsMixin(_Base):
                          ("salary_currency", sal.currency if sal else None),
                          ("salary_period", sal.period if sal else None),
                          ("salary_source", sal.source if sal else None),
-                         ("record", json.dumps(req.to_dict(pid), ensure_ascii=False))):
+                         ("record", json.dumps(req.to_dict(pid), ensure_ascii=False)),
+                         ("skill_ids", [s.id for s in req.skills])):
                 rows[k].append(v)
             for s in req.skills:
                 for k, v in (("posting_id", pid), ("extractor_version", req.extractor_version),
@@ -54,6 +68,7 @@ class RequirementsMixin(_Base):
         if not n:
             return 0
         types = {"preferred_levels": pa.list_(pa.string()), "fields": pa.list_(pa.string()),
+                 "skill_ids": pa.list_(pa.string()),
                  "equivalent_experience_ok": pa.bool_(), "experience_min_years": pa.float64(),
                  "salary_min": pa.float64(), "salary_max": pa.float64(), "required": pa.bool_()}
         req_table = pa.table({k: pa.array(v, type=types.get(k, pa.string()))  # noqa: F841
@@ -70,6 +85,7 @@ class RequirementsMixin(_Base):
             if len(skills["posting_id"]):
                 cur.execute(f"INSERT INTO requirement_skills ({', '.join(skills)}) "
                             f"SELECT {', '.join(skills)} FROM skill_table")
+            cur.execute(MARK_CURRENT_SQL)
         return n
 
     def ids_needing_extraction(self, extractor_version: str) -> list[str]:

@@ -146,3 +146,47 @@ def m004_posting_near_keys(con: duckdb.DuckDBPyConnection) -> None:
         )
         """
     )
+
+
+@migration
+def m005_current_requirements(con: duckdb.DuckDBPyConnection) -> None:
+    # ``market`` picked each posting's newest requirements row with a window function on every
+    # read, which doubled the cost of reading it. ``is_current`` marks that row once, when
+    # ``save_requirements`` writes (the newest extraction of a posting is the current one), so
+    # ``market`` is a plain join. ``skill_ids`` copies the row's skill ids from
+    # ``requirement_skills`` so skill counts unnest a short list instead of joining that table
+    # (12 rows per posting). Existing rows are backfilled; ``requirement_skills`` stays the
+    # place for names, categories and the required flag.
+    con.execute("ALTER TABLE requirements ADD COLUMN is_current BOOLEAN DEFAULT false")
+    con.execute("ALTER TABLE requirements ADD COLUMN skill_ids VARCHAR[]")
+    con.execute(
+        """
+        UPDATE requirements r SET is_current = c.rn = 1, skill_ids = coalesce(c.skill_ids, [])
+        FROM (SELECT q.posting_id, q.extractor_version,
+                     row_number() OVER (PARTITION BY q.posting_id
+                                        ORDER BY q.extracted_at DESC, q.extractor_version DESC)
+                       AS rn,
+                     s.skill_ids
+              FROM requirements q
+              LEFT JOIN (SELECT posting_id, extractor_version, list(skill_id) AS skill_ids
+                         FROM requirement_skills GROUP BY posting_id, extractor_version) s
+                ON s.posting_id = q.posting_id AND s.extractor_version = q.extractor_version
+             ) c
+        WHERE r.posting_id = c.posting_id AND r.extractor_version = c.extractor_version
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE VIEW market AS
+        SELECT p.id AS posting_id, p.source, p.title, p.company, p.location, p.remote,
+               p.posted_at, r.extractor_version, r.min_required, r.preferred_levels,
+               r.equivalent_experience_ok, r.fields, r.experience_min_years, r.role_family,
+               r.ml_focus, r.seniority,
+               coalesce(r.salary_min, p.salary_min) AS salary_min,
+               coalesce(r.salary_max, p.salary_max) AS salary_max,
+               coalesce(r.salary_currency, p.salary_currency) AS salary_currency,
+               coalesce(r.salary_period, p.salary_period) AS salary_period,
+               r.skill_ids
+        FROM postings p JOIN requirements r ON r.posting_id = p.id AND r.is_current
+        """
+    )
