@@ -32,6 +32,9 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "source", "url", "content_hash", "error",
 )
 
+# The store's market view carries each posting's skill ids (a later migration) for fast filters.
+_SKILL_IDS = ",\n           coalesce(list_transform(r.skills, lambda s: s.id), []) AS skill_ids"
+
 _REPLACED_TABLES: tuple[str, ...] = ("requirement_skills", "requirements", "postings")
 
 _VIEWS = """
@@ -75,8 +78,7 @@ CREATE VIEW market AS
            r.education.fields AS fields, r.experience_min_years,
            r.role.family AS role_family, r.role.ml_focus AS ml_focus, r.seniority,
            r.salary.min AS salary_min, r.salary.max AS salary_max,
-           r.salary.currency AS salary_currency, r.salary.period AS salary_period,
-           coalesce(list_transform(r.skills, lambda s: s.id), []) AS skill_ids
+           r.salary.currency AS salary_currency, r.salary.period AS salary_period{extra}
     FROM spark_requirements r
     WHERE r.error IS NULL
     QUALIFY row_number() OVER (
@@ -124,10 +126,13 @@ def open_parquet_store(path: str | Path) -> Store:
         # Migrate first, so every other table a mixin may query exists (empty); then swap the
         # four relations the reports read for views over the Parquet.
         store = Store(None, connection=con)
+        # Mirror the store's market columns exactly, including ones added by later migrations.
+        market_columns = {r[0] for r in con.execute("DESCRIBE market").fetchall()}
+        extra = _SKILL_IDS if "skill_ids" in market_columns else ""
         con.execute("DROP VIEW market")
         for table in _REPLACED_TABLES:
             con.execute(f"DROP TABLE {table}")
-        for statement in _VIEWS.format(source=literal).split(";"):
+        for statement in _VIEWS.format(source=literal, extra=extra).split(";"):
             if statement.strip():
                 con.execute(statement)
     except duckdb.Error as exc:
