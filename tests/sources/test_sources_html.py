@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mlepath.sources import content_hash, html_to_text, normalise_text
 from mlepath.sources._posting import normalise_for_hash
-from mlepath.store._postings import fast_content_hash, fast_normalise
+from mlepath.store._postings import _json, fast_content_hash, fast_normalise
 
 
 def test_headings_and_list_items_are_lines() -> None:
@@ -77,3 +81,34 @@ def test_normalise_text_shortcut_equals_the_line_loop(text: str) -> None:
 @given(_MESSY)
 def test_fast_normalise_shortcut_equals_the_definition(text: str) -> None:
     assert fast_normalise(text) == normalise_for_hash(text)
+
+
+# Every character Python counts as whitespace (``\\s`` and ``str.split`` both use
+# ``str.isspace``), plus look-alikes that are not whitespace (U+200B, U+FEFF, NUL).
+_ALL_SPACES = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+_WS_TEXT = st.text(alphabet=st.sampled_from(_ALL_SPACES + list("aBÉß\u200b\ufeff\x00İ")),
+                   max_size=80)
+
+
+def _regex_definition(text: str) -> str:
+    # the original definition of normalise_for_hash, kept here as the reference
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@given(st.one_of(_WS_TEXT, st.text(max_size=80)))
+def test_normalise_for_hash_equals_the_regex_definition(text: str) -> None:
+    assert normalise_for_hash(text) == _regex_definition(text)
+    assert fast_normalise(text) == _regex_definition(text)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.dates(),  # not JSON: default=str writes it as "YYYY-MM-DD"
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=12)
+
+
+@given(_JSON_VALUES)
+def test_store_json_equals_json_dumps(value: Any) -> None:
+    assert _json(value) == json.dumps(value, ensure_ascii=False, default=str)

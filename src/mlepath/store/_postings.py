@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from mlepath.errors import SourceError, StoreError
 from mlepath.sources import BadRecord, Posting, read_path
-from mlepath.sources._html import only_spaces_and_newlines
+from mlepath.sources._html import _ASCII_SPACES
 
 if TYPE_CHECKING:
     from ._store import StoreBase
@@ -42,7 +42,7 @@ _POSTING_COLUMNS = (
 )
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
 INGEST_MEMORY_LIMIT_MB = 400  # DuckDB's cache while ingesting; see ``ingest``
-INGEST_CHECKPOINT_MB = 256  # WAL size that triggers a checkpoint while ingesting
+INGEST_CHECKPOINT_MB = 1024  # WAL size that triggers a checkpoint while ingesting
 SKETCH_CHARS = 1500  # normalised characters compared (head, middle, tail); fast on 100k
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -88,8 +88,14 @@ def reason_key(reason: str) -> str:
     return _NUMBERS.sub("N", reason.split(" (", 1)[0])
 
 
+# one encoder for every row: ``json.dumps`` with options builds a new encoder per call, a
+# third of the cost of converting ``raw`` and ``structured`` in a 100k ingest
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    """``json.dumps(value, ensure_ascii=False, default=str)``, without the per-call set-up."""
+    return _ENCODER.encode(value)
 
 
 def fast_normalise(text: str) -> str:
@@ -101,8 +107,11 @@ def fast_normalise(text: str) -> str:
     other kind of whitespace, so the shortcut gives exactly the same string.
     """
     flat = text.replace("\n\n", "\n").replace("\n", " ")
+    # ``flat`` has no newline left, so ``only_spaces_and_newlines`` reduces to its two tests
+    # (for non-ASCII text ``isprintable``, without the newline replacement it starts with)
     if "  " not in flat and flat[:1] != " " and flat[-1:] != " " \
-            and only_spaces_and_newlines(flat):
+            and (not any(c in flat for c in _ASCII_SPACES) if flat.isascii()
+                 else flat.isprintable()):
         return flat.lower()
     return " ".join(text.split()).lower()
 
@@ -156,8 +165,10 @@ class PostingsMixin(_Base):
                                "current_setting('checkpoint_threshold')").fetchone()
         cur.execute(f"SET memory_limit = '{int(INGEST_MEMORY_LIMIT_MB)}MB'")
         # DuckDB checkpoints whenever its WAL passes 16 MB, i.e. every other batch here, and
-        # each checkpoint recompresses; fewer, larger checkpoints took a 100k ingest from
-        # 36.6 to 29.3 CPU-seconds and its file from 432 MB to 146 MB (bench/ingest.py)
+        # each checkpoint recompresses (and leaves the row groups it rewrites as free blocks);
+        # 256 MB took a 100k ingest from 36.6 to 29.3 CPU-seconds and 432 to 146 MB of file,
+        # 1 GB (one checkpoint at the end of a 100k ingest) its realistic variant from 40.0 to
+        # 33.8 CPU-seconds and 540 to 198 MB (bench/ingest.py --realistic)
         cur.execute(f"SET checkpoint_threshold = '{int(INGEST_CHECKPOINT_MB)}MB'")
         try:
             self._ingest_paths(paths, report, bad, format, mapping, encoding, on_progress,
