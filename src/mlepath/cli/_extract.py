@@ -57,7 +57,7 @@ def extract_cmd(
         if not inputs or out is None:
             raise ExtractError("--engine spark needs INPUTS and --out, e.g. "
                                "mlepath extract postings/ --out req.parquet --engine spark")
-        _extract_spark([str(p) for p in inputs], str(out), master, mapping)
+        _extract_spark([str(p) for p in inputs], str(out), master, mapping, input_format)
         return
     if inputs:
         if out is None:
@@ -92,12 +92,13 @@ def _extract_files(inputs: list[Path], out: Path, input_format: str | None,
     return n
 
 
-def _extract_spark(inputs: list[str], out: str, master: str, mapping: dict[str, str] | None) -> None:
+def _extract_spark(inputs: list[str], out: str, master: str, mapping: dict[str, str] | None,
+                   input_format: str | None) -> None:
     try:
         from mlepath.scale import extract_spark
     except ImportError as exc:
         raise MlepathError("the Spark engine needs: pip install 'mlepath[spark]'") from exc
-    summary = extract_spark(inputs, out, master=master, mapping=mapping)
+    summary = extract_spark(inputs, out, master=master, mapping=mapping, input_format=input_format)
     console.print(str(summary))
 
 

@@ -28,7 +28,7 @@ OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this 
 def _open_store(db: str | None, parquet: str | None) -> Any:
     if parquet:
         try:
-            from mlepath.store import open_parquet_store  # type: ignore[attr-defined]
+            from mlepath.store import open_parquet_store
         except ImportError:
             from mlepath.market import MarketError
 
