@@ -219,9 +219,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for m in P.SENTENCE_END.finditer(chunk):
         cut = start + m.start() + 1
-        before = text[seg_start:cut]
-        if before.endswith("."):
-            token = before[before.rfind(" ") + 1:]
+        if text[cut - 1] == ".":  # (no slice of the whole segment: paragraphs can be long)
+            sp = text.rfind(" ", seg_start, cut)
+            token = text[sp + 1 if sp >= 0 else seg_start:cut]
             # only short tokens ("B.S.", "e.g.", "Sr.") can be abbreviations
             if (len(token) <= 6 or token.count(".") >= 2) and P.ABBREV_TAIL.search(token):
                 continue
