@@ -131,14 +131,26 @@ def replicate(store: Store, source: str, rows: int) -> None:
 
 
 def _mark_current(store: Store) -> None:
-    """What save_requirements keeps up: one current row per posting, with its skill ids (the
-    rows above are inserted in SQL, one version per posting, so every row is current)."""
-    store.cursor().execute("""
-        UPDATE requirements r SET is_current = true, skill_ids = coalesce(s.skill_ids, [])
-        FROM (SELECT q.posting_id, list(k.skill_id) FILTER (WHERE k.skill_id IS NOT NULL)
-                       AS skill_ids
-              FROM requirements q LEFT JOIN requirement_skills k
+    """What save_requirements keeps up: one current row per posting (the rows above are
+    inserted in SQL, one version per posting, so every row is current), its skill ids, and
+    their codes in skill_catalog."""
+    cur = store.cursor()
+    cur.execute("""
+        INSERT INTO skill_catalog
+        SELECT row_number() OVER (ORDER BY skill_id), skill_id, any_value(name),
+               any_value(category)
+        FROM requirement_skills GROUP BY skill_id""")
+    cur.execute("""
+        UPDATE requirements r SET is_current = true, skill_ids = coalesce(s.skill_ids, []),
+                                  skill_codes = coalesce(s.skill_codes, [])
+        FROM (SELECT q.posting_id,
+                     list(k.skill_id) FILTER (WHERE k.skill_id IS NOT NULL) AS skill_ids,
+                     list(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL)
+                       AS skill_codes
+              FROM requirements q
+              LEFT JOIN requirement_skills k
                 ON k.posting_id = q.posting_id AND k.extractor_version = q.extractor_version
+              LEFT JOIN skill_catalog c ON c.skill_id = k.skill_id
               GROUP BY q.posting_id) s
         WHERE r.posting_id = s.posting_id""")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 from market_fixtures import skill
 
 from mlepath.extract import Requirements
@@ -44,28 +45,38 @@ def test_a_newer_extraction_replaces_the_older_one_in_market(store: Store) -> No
     assert store.scalar("SELECT count(*) FROM requirements WHERE is_current") == 2
 
 
-def _pre_m005_store(path: Path) -> None:
-    """A store as it was before migration m005, with two extractions of posting ``a``."""
+def _old_store(path: Path, before: str = "m005_current_requirements") -> None:
+    """A store as it was before migration ``before``, with two extractions of posting ``a``."""
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE _migrations (name VARCHAR PRIMARY KEY, "
                 "applied_at TIMESTAMP DEFAULT current_timestamp)")
     for name, fn in MIGRATIONS:
-        if name == "m005_current_requirements":
+        if name == before:
             break
         fn(con)
         con.execute("INSERT INTO _migrations (name) VALUES (?)", [name])
+    later = "is_current, " if before != "m005_current_requirements" else ""
     con.execute("INSERT INTO postings (id, source, description_text, content_hash) VALUES "
                 "('a', 't', 'one', 'h1'), ('b', 't', 'two', 'h2')")
-    con.execute("""INSERT INTO requirements (posting_id, extractor_version, min_required,
-                       role_family, ml_focus, extracted_at) VALUES
-                   ('a', 'v1', 'phd', 'ml_engineer', 'research', TIMESTAMP '2025-01-01'),
-                   ('a', 'v2', 'bachelor', 'ml_engineer', 'applied', TIMESTAMP '2025-02-01'),
-                   ('b', 'v1', 'master', 'ml_engineer', 'applied', TIMESTAMP '2025-01-01')""")
-    con.execute("""INSERT INTO requirement_skills VALUES
-                   ('a', 'v1', 'jax', 'JAX', 'ml_framework', true),
-                   ('a', 'v2', 'docker', 'Docker', 'mlops', true),
-                   ('a', 'v2', 'pytorch', 'PyTorch', 'ml_framework', false),
-                   ('b', 'v1', 'pytorch', 'PyTorch', 'ml_framework', true)""")
+    con.execute("INSERT INTO requirement_skills VALUES "
+                "('a', 'v1', 'jax', 'JAX', 'ml_framework', true), "
+                "('a', 'v2', 'docker', 'Docker', 'mlops', true), "
+                "('a', 'v2', 'pytorch', 'PyTorch', 'ml_framework', false), "
+                "('b', 'v1', 'pytorch', 'PyTorch', 'ml_framework', true)")
+    if later:  # between m005 and m006: the current flag and skill_ids as m005 left them
+        con.execute("INSERT INTO requirements (posting_id, extractor_version, min_required, "
+                    "role_family, ml_focus, extracted_at, is_current, skill_ids) VALUES "
+                    "('a', 'v1', 'phd', 'ml_engineer', 'research', '2025-01-01', false, ['jax']),"
+                    "('a', 'v2', 'bachelor', 'ml_engineer', 'applied', '2025-02-01', true, "
+                    " ['docker', 'pytorch']),"
+                    "('b', 'v1', 'master', 'ml_engineer', 'applied', '2025-01-01', true, "
+                    " ['pytorch'])")
+    else:
+        con.execute("INSERT INTO requirements (posting_id, extractor_version, min_required, "
+                    "role_family, ml_focus, extracted_at) VALUES "
+                    "('a', 'v1', 'phd', 'ml_engineer', 'research', '2025-01-01'),"
+                    "('a', 'v2', 'bachelor', 'ml_engineer', 'applied', '2025-02-01'),"
+                    "('b', 'v1', 'master', 'ml_engineer', 'applied', '2025-01-01')")
     con.close()
 
 
@@ -74,9 +85,11 @@ def _skill_counts(store: Store) -> dict[str, int]:
             if f.metric.startswith("skill=") and not f.by}
 
 
-def test_migration_backfills_current_rows_and_skill_ids(tmp_path: Path) -> None:
+@pytest.mark.parametrize("before", ["m005_current_requirements", "m006_skill_codes"])
+def test_migrations_backfill_current_rows_skill_ids_and_codes(tmp_path: Path,
+                                                              before: str) -> None:
     path = tmp_path / "old.duckdb"
-    _pre_m005_store(path)
+    _old_store(path, before)
     with Store(path) as store:
         assert store.pending_migrations() == []
         assert [(r[0], r[1], r[2]) for r in _market(store)] == [
@@ -84,13 +97,20 @@ def test_migration_backfills_current_rows_and_skill_ids(tmp_path: Path) -> None:
         assert {r[0]: sorted(r[3]) for r in _market(store)} == {
             "a": ["docker", "pytorch"], "b": ["pytorch"]}
         assert _skill_counts(store) == {"skill=pytorch": 2, "skill=docker": 1}
+        # codes number the skill ids in order; each row's codes are its skills'
+        assert store.query("SELECT code, skill_id FROM skill_catalog ORDER BY code") == [
+            {"code": 1, "skill_id": "docker"}, {"code": 2, "skill_id": "jax"},
+            {"code": 3, "skill_id": "pytorch"}]
+        assert {r["posting_id"]: sorted(r["skill_codes"]) for r in store.query(
+            "SELECT posting_id, skill_codes FROM market")} == {"a": [1, 3], "b": [3]}
 
 
-def test_a_read_only_store_before_m005_gives_the_same_figures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("before", ["m005_current_requirements", "m006_skill_codes"])
+def test_a_read_only_older_store_gives_the_same_figures(tmp_path: Path, before: str) -> None:
     path = tmp_path / "old.duckdb"
-    _pre_m005_store(path)
+    _old_store(path, before)
     with Store(path, read_only=True) as store:  # read-only: no migration runs
-        assert store.pending_migrations() == ["m005_current_requirements"]
+        assert store.pending_migrations()[0] == before
         assert _skill_counts(store) == {"skill=pytorch": 2, "skill=docker": 1}
         report = compute_report(store, Filters(role="ml_engineer"))
         assert report.n == 2
@@ -106,3 +126,17 @@ def test_the_report_counts_skills_from_skill_ids(ten: Store) -> None:
     assert report.figure("skill=jax", ml_focus="research").count == 3
     assert report.figure("skill=jax", ml_focus="applied").count == 0
     assert report.skills["jax"] == {"name": "Jax", "category": "ml_framework"}
+
+
+def test_new_skills_get_the_next_codes_and_old_codes_stay(store: Store) -> None:
+    store.upsert_postings([Posting(id="a", source="t", description_text="one"),
+                           Posting(id="b", source="t", description_text="two")])
+    store.save_requirements([("a", _req("v1", "phd", "pytorch", "jax"))])
+    store.save_requirements([("b", _req("v1", "master", "pytorch", "docker"))])
+    assert store.query("SELECT code, skill_id, name FROM skill_catalog ORDER BY code") == [
+        {"code": 1, "skill_id": "jax", "name": "Jax"},
+        {"code": 2, "skill_id": "pytorch", "name": "Pytorch"},
+        {"code": 3, "skill_id": "docker", "name": "Docker"}]
+    assert {r["posting_id"]: sorted(r["skill_codes"]) for r in store.query(
+        "SELECT posting_id, skill_codes FROM market")} == {"a": [1, 2], "b": [2, 3]}
+    assert _skill_counts(store) == {"skill=pytorch": 2, "skill=jax": 1, "skill=docker": 1}

@@ -34,8 +34,15 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 
 # The store's market view carries each posting's skill ids (a later migration) for fast filters.
 _SKILL_IDS = ",\n           coalesce(list_transform(r.skills, lambda s: s.id), []) AS skill_ids"
+# ... and their codes in ``skill_catalog`` (here a view numbering the skill ids in order, as a
+# store filled in one save does). Mapping ids to codes costs more on every read than grouping
+# the ids, so the reports count skills by ``skill_ids`` here (``skill_catalog`` is a view).
+_SKILL_CODES = (",\n           coalesce((SELECT list(c.code ORDER BY c.code) FROM skill_catalog c"
+                "\n                     WHERE list_contains(list_transform(r.skills,"
+                " lambda s: s.id), c.skill_id)), []) AS skill_codes")
 
-_REPLACED_TABLES: tuple[str, ...] = ("requirement_skills", "requirements", "postings")
+_REPLACED_TABLES: tuple[str, ...] = ("requirement_skills", "requirements", "postings",
+                                     "skill_catalog")
 
 _VIEWS = """
 CREATE VIEW spark_requirements AS SELECT * FROM read_parquet({source});
@@ -61,6 +68,10 @@ CREATE VIEW requirement_skills AS
            s.category AS category, s.required AS required
     FROM (SELECT id, extractor_version, unnest(skills) AS s
           FROM spark_requirements WHERE error IS NULL);
+CREATE VIEW skill_catalog AS
+    SELECT CAST(row_number() OVER (ORDER BY skill_id) AS INTEGER) AS code, skill_id,
+           any_value(name) AS name, any_value(category) AS category
+    FROM requirement_skills GROUP BY skill_id;
 CREATE VIEW postings AS
     SELECT id, source, CAST(NULL AS VARCHAR) AS native_id, url, title, company, location,
            remote, posted_at, CAST(NULL AS DOUBLE) AS salary_min,
@@ -128,10 +139,11 @@ def open_parquet_store(path: str | Path) -> Store:
         store = Store(None, connection=con)
         # Mirror the store's market columns exactly, including ones added by later migrations.
         market_columns = {r[0] for r in con.execute("DESCRIBE market").fetchall()}
-        extra = _SKILL_IDS if "skill_ids" in market_columns else ""
+        extra = ((_SKILL_IDS if "skill_ids" in market_columns else "")
+                 + (_SKILL_CODES if "skill_codes" in market_columns else ""))
         con.execute("DROP VIEW market")
         for table in _REPLACED_TABLES:
-            con.execute(f"DROP TABLE {table}")
+            con.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _VIEWS.format(source=literal, extra=extra).split(";"):
             if statement.strip():
                 con.execute(statement)

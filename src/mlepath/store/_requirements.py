@@ -31,6 +31,22 @@ WHERE r.posting_id = c.posting_id AND r.extractor_version = c.extractor_version
 """
 
 
+# Skill ids seen for the first time get the next codes in ``skill_catalog`` (migration m006);
+# existing codes never change.
+ADD_TO_CATALOG_SQL = """
+INSERT INTO skill_catalog (code, skill_id, name, category)
+SELECT (SELECT coalesce(max(code), 0) FROM skill_catalog)
+         + row_number() OVER (ORDER BY skill_id),
+       skill_id, any_value(name), any_value(category)
+FROM skill_table
+WHERE skill_id NOT IN (SELECT skill_id FROM skill_catalog)
+GROUP BY skill_id
+"""
+# A saved row's skills as catalog codes, ascending (``q`` is the row in ``req_table``).
+SKILL_CODES_SQL = ("coalesce((SELECT list(k.code ORDER BY k.code) FROM skill_catalog k "
+                   "WHERE list_contains(q.skill_ids, k.skill_id)), [])")
+
+
 class RequirementsMixin(_Base):
     def save_requirements(self, items: Iterable[tuple[str, Requirements]]) -> int:
         """Insert or replace ``(posting_id, requirements)`` rows for their extractor version."""
@@ -80,11 +96,12 @@ class RequirementsMixin(_Base):
                         "(SELECT (posting_id, extractor_version) FROM req_table)")
             cur.execute("DELETE FROM requirement_skills WHERE (posting_id, extractor_version) IN "
                         "(SELECT (posting_id, extractor_version) FROM req_table)")
-            cur.execute(f"INSERT INTO requirements ({', '.join(rows)}) "
-                        f"SELECT {', '.join(rows)} FROM req_table")
             if len(skills["posting_id"]):
+                cur.execute(ADD_TO_CATALOG_SQL)
                 cur.execute(f"INSERT INTO requirement_skills ({', '.join(skills)}) "
                             f"SELECT {', '.join(skills)} FROM skill_table")
+            cur.execute(f"INSERT INTO requirements ({', '.join(rows)}, skill_codes) "
+                        f"SELECT {', '.join(rows)}, {SKILL_CODES_SQL} FROM req_table q")
             cur.execute(MARK_CURRENT_SQL)
         return n
 

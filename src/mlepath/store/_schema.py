@@ -190,3 +190,56 @@ def m005_current_requirements(con: duckdb.DuckDBPyConnection) -> None:
         FROM postings p JOIN requirements r ON r.posting_id = p.id AND r.is_current
         """
     )
+
+
+@migration
+def m006_skill_codes(con: duckdb.DuckDBPyConnection) -> None:
+    # Counting skills groups ~12 unnested ids per posting; grouping small integers costs a
+    # fifth of grouping strings. ``skill_catalog`` numbers every skill id once (codes are
+    # never reused or renumbered) and ``requirements.skill_codes`` holds the row's skills as
+    # those codes, kept by ``save_requirements``; reports map codes back to ids, names and
+    # categories through the catalog (a few hundred rows).
+    con.execute(
+        """
+        CREATE TABLE skill_catalog (
+            code INTEGER PRIMARY KEY,
+            skill_id VARCHAR NOT NULL UNIQUE,
+            name VARCHAR,
+            category VARCHAR
+        )
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO skill_catalog
+        SELECT row_number() OVER (ORDER BY skill_id), skill_id, any_value(name),
+               any_value(category)
+        FROM requirement_skills GROUP BY skill_id
+        """
+    )
+    con.execute("ALTER TABLE requirements ADD COLUMN skill_codes INTEGER[]")
+    con.execute(
+        """
+        UPDATE requirements r SET skill_codes = c.codes
+        FROM (SELECT s.posting_id, s.extractor_version, list(k.code ORDER BY k.code) AS codes
+              FROM requirement_skills s JOIN skill_catalog k ON k.skill_id = s.skill_id
+              GROUP BY s.posting_id, s.extractor_version) c
+        WHERE r.posting_id = c.posting_id AND r.extractor_version = c.extractor_version
+        """
+    )
+    con.execute("UPDATE requirements SET skill_codes = [] WHERE skill_codes IS NULL")
+    con.execute(
+        """
+        CREATE OR REPLACE VIEW market AS
+        SELECT p.id AS posting_id, p.source, p.title, p.company, p.location, p.remote,
+               p.posted_at, r.extractor_version, r.min_required, r.preferred_levels,
+               r.equivalent_experience_ok, r.fields, r.experience_min_years, r.role_family,
+               r.ml_focus, r.seniority,
+               coalesce(r.salary_min, p.salary_min) AS salary_min,
+               coalesce(r.salary_max, p.salary_max) AS salary_max,
+               coalesce(r.salary_currency, p.salary_currency) AS salary_currency,
+               coalesce(r.salary_period, p.salary_period) AS salary_period,
+               r.skill_ids, r.skill_codes
+        FROM postings p JOIN requirements r ON r.posting_id = p.id AND r.is_current
+        """
+    )
