@@ -34,6 +34,30 @@ def test_wrong_encoding_names_the_byte_and_the_fix(tmp_path: Path) -> None:
         list(read_path(path))  # without on_error a unreadable file raises
 
 
+def test_gzip_file_bad_after_a_megabyte_stores_nothing(tmp_path: Path) -> None:
+    # the encoding is checked in 1 MiB chunks before parsing: a bad byte past the first chunk
+    # of a .gz file must still stop it before any of its rows is read or stored
+    import gzip
+
+    good = "".join(f"Engineer {i},Build apps {i} with Python\n" for i in range(40_000))
+    path = tmp_path / "jobs.csv.gz"
+    path.write_bytes(gzip.compress(("title,description\n" + good).encode()
+                                   + "Caf\xe9 Engineer,x\n".encode("cp1252")))
+    offset = len(("title,description\n" + good).encode()) + 3
+    assert offset > 1 << 20
+    titles, problems = _bad(path)
+    assert titles == []
+    assert problems == [f"{path}: not valid utf-8 (byte 0xe9 at offset {offset}); pass the "
+                        "file's encoding, e.g. --encoding cp1252"]
+    with Store(tmp_path / "s.duckdb") as store:
+        report = store.ingest([path])
+        assert (report.stored, report.failed_files, store.count_postings()) == (0, 1, 0)
+    good_path = tmp_path / "good.csv.gz"
+    good_path.write_bytes(gzip.compress(("title,description\n" + good).encode()))
+    titles, problems = _bad(good_path)
+    assert (len(titles), titles[-1], problems) == (40_000, "Engineer 39999", [])
+
+
 def test_empty_and_huge_descriptions_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "jobs.jsonl"
     rows = [{"title": "ok", "description": "Real text"}, {"title": "empty", "description": "  "},
