@@ -41,7 +41,7 @@ _POSTING_COLUMNS = (
     "description_html", "structured", "raw", "content_hash", "source_file", "near_duplicate_of",
 )
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio (0-100) of the text heads
-INGEST_MEMORY_LIMIT_MB = 400  # DuckDB's cache while ingesting; see ``ingest``
+INGEST_MEMORY_LIMIT_MB = 600  # DuckDB's cache while ingesting; see ``ingest``
 INGEST_CHECKPOINT_MB = 1024  # WAL size that triggers a checkpoint while ingesting
 SKETCH_CHARS = 1500  # normalised characters compared (head, middle, tail); fast on 100k
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -160,7 +160,10 @@ class PostingsMixin(_Base):
         cur.execute("SET enable_progress_bar = false")
         # DuckDB keeps every block it writes cached up to its memory limit (80% of RAM by
         # default), so a 100k-posting ingest would hold most of the new table in memory;
-        # a limit makes it evict written blocks instead (measured in bench/ingest.py)
+        # a limit makes it evict written blocks instead (measured in bench/ingest.py). With
+        # one checkpoint per 1 GB of WAL (below), 400 MB made DuckDB spill the not yet
+        # checkpointed rows to disk and back (about 2 CPU-s of a 100k ingest); 600 MB does not,
+        # and the 100k bench peaks under 900 MB
         previous = cur.execute("SELECT current_setting('memory_limit'), "
                                "current_setting('checkpoint_threshold')").fetchone()
         cur.execute(f"SET memory_limit = '{int(INGEST_MEMORY_LIMIT_MB)}MB'")
