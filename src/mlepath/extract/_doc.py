@@ -161,7 +161,9 @@ def _classify_heading(core: str, ends_colon: bool, bulleted: bool,
     return _classify_cached(core, ends_colon, bulleted, inline, kinds & (DEG | YRS))
 
 
-@functools.lru_cache(maxsize=1 << 13)
+# 32k entries (~6 MB): a posting has ~12 short lines, so a smaller cache is cycled through
+# before the headings of one batch of postings recur in the next.
+@functools.lru_cache(maxsize=1 << 15)
 def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
                      inline: bool, kinds: int) -> tuple[Polarity, bool] | None:
     n = len(core)
@@ -175,8 +177,8 @@ def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
         if bulleted:
             return None
         # "What You Will Need" (title case), or "Nice to have" / "What you'll need" (sentence case)
-        titled = core[0].isupper() and sum(
-            1 for w in words if w[0].isupper() or not w[0].isalpha()) >= max(1, int(len(words) * 0.75))
+        titled = core[0].isupper() and len(
+            [w for w in words if w[0].isupper() or not w[0].isalpha()]) >= max(1, int(len(words) * 0.75))
         if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core)):
             return None
     if not ends_colon and ("(" in core or _ITEM_WORDS.search(lc)):
