@@ -309,7 +309,9 @@ def analyse(text: str, low: str | None = None,
         core = core.strip().strip("*_#").strip()
         ends_colon = core.endswith(":")
         core = core.rstrip(":").strip()
-        got = _classify_heading(core, ends_colon, bulleted, kinds=marked.get(ls, 0))
+        if bulleted and not ends_colon and not core.isupper():
+            continue  # a list item: ``_classify_cached`` rejects it (skips hashing it into the cache)
+        got = _classify_cached(core, ends_colon, bulleted, False, marked.get(ls, 0) & (DEG | YRS))
         if got is not None:
             if got[0] == "preferred" and not got[1]:
                 has_firm_pref = True
@@ -353,6 +355,8 @@ def analyse(text: str, low: str | None = None,
     doc.inline = {ls: pol for ls, (pol, _c) in inline.items()}
 
     n = len(text)
+    sentences = doc.sentences
+    low_all = doc.low
     for ls in sorted(marked):
         bits = marked[ls]
         le = text.find("\n", ls)
@@ -364,7 +368,7 @@ def analyse(text: str, low: str | None = None,
             doc.level_lines.append((s0, le))
             if bits == LVL:
                 continue
+        on_heading_line = ls in inline
         for a, z in split_sentences(text, s0, le):
-            doc.sentences.append(Sentence(text[a:z], a, z, pol, ls, heading_line=ls in inline,
-                                          low=doc.low[a:z], kinds=bits))
+            sentences.append(Sentence(text[a:z], a, z, pol, ls, on_heading_line, low_all[a:z], bits))
     return doc
