@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import ahocorasick
-
 from . import patterns as P
+from ._scan import Key, KeyScanner
 from ._text import lower_same_length
 
 Polarity = Literal["required", "preferred", "neutral"]
@@ -81,22 +80,18 @@ _SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and 
 _BEFORE = " \n\t/(-•,;:*"
 _AFTER = " \n\t/),.;:'’-s+"
 
-# automaton key -> (key length, kind, 1 if the key carries a leading boundary character else 0).
-# The skills taxonomy folds these keys into its own automaton (``Taxonomy.automaton``), so the
+# scanner key (``_scan.Key``: boundary characters before, keyword, after) -> (key length with
+# its boundaries, kind, 1 if the key carries a leading boundary character else 0).
+# The skills taxonomy folds these keys into its own scanner (``Taxonomy.scanner``), so the
 # combiner scans a posting once for skills and keywords together; ``analyse`` alone uses its own.
 KeywordHit = tuple[int, str, int]
-KEYWORD_KEYS: dict[str, KeywordHit] = {}
+KEYWORD_KEYS: dict[Key, KeywordHit] = {}
 for _kw, _kind in _KEYWORDS.items():
     if _kw in _SHORT:
-        for _b in _BEFORE:
-            for _a in _AFTER:
-                KEYWORD_KEYS[_b + _kw + _a] = (len(_kw) + 2, _kind, 1)
+        KEYWORD_KEYS[(_BEFORE, _kw, _AFTER)] = (len(_kw) + 2, _kind, 1)
     else:
-        KEYWORD_KEYS[_kw] = (len(_kw), _kind, 0)
-_AUTOMATON = ahocorasick.Automaton()
-for _key, _val in KEYWORD_KEYS.items():
-    _AUTOMATON.add_word(_key, _val)
-_AUTOMATON.make_automaton()
+        KEYWORD_KEYS[("", _kw, "")] = (len(_kw), _kind, 0)
+_SCANNER = KeyScanner(KEYWORD_KEYS)
 
 _BULLET_CHARS = frozenset("-–—•·*●○▪■◦➢►✓✔>")
 # a non-blank line of at most 75 characters, after a newline (the text is searched with a "\n" prefix)
@@ -257,7 +252,7 @@ def analyse(text: str, low: str | None = None,
     No loop over every line: the keyword pass names the lines to read, and two regexes find the
     lines that can be headings (short lines, and lines opening with "Something:").
     ``low`` (``lower_same_length(text)``) and ``keyword_hits`` (the ``KEYWORD_KEYS`` hits of an
-    automaton pass over ``" " + low + " "``, as ``(end index, value)`` in scan order) let the
+    scanner pass over ``" " + low + " "``, as ``(end index, value)`` in scan order) let the
     combiner share one scan with the skills matcher; by default ``analyse`` scans itself.
     """
     doc = Doc(text=text)
@@ -265,7 +260,7 @@ def analyse(text: str, low: str | None = None,
         return doc
     doc.low = lower_same_length(text) if low is None else low
     if keyword_hits is None:
-        keyword_hits = _AUTOMATON.iter(" " + doc.low + " ")
+        keyword_hits = _SCANNER.scan(" " + doc.low + " ")
 
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
     marked: dict[int, int] = {}  # line start offset -> bit set of DEG/YRS/EQ/LVL
@@ -288,6 +283,7 @@ def analyse(text: str, low: str | None = None,
     doc.signals = signals
     deg_hits.sort()
     doc.degree_hits = deg_hits
+    cue_hits.sort()  # (scan order is by end offset; the combiner bisects on starts)
     doc.cue_hits = cue_hits
 
     # headings: (line start, line end, polarity, soft); inline: line start -> (polarity, content start)

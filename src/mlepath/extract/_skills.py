@@ -54,7 +54,7 @@ def _candidates(padded: str, taxonomy: Taxonomy,
     to ``keyword_hits`` when given (and skipped otherwise).
     """
     found: list[_Candidate] = []
-    for last, (entry, kw) in taxonomy.automaton.iter(padded):
+    for last, (entry, kw) in taxonomy.scanner.scan(padded):
         if kw is not None and keyword_hits is not None:
             keyword_hits.append((last, kw))
         if entry is None:

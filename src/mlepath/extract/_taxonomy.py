@@ -2,11 +2,11 @@
 
 The data lives in ``extract/data/taxonomy.json`` (built by ``scripts/build_taxonomy.py`` from
 O*NET 29.2 technology skills, CC BY 4.0, plus a hand-curated ML/MLOps layer). ``load_taxonomy()``
-reads it once and builds the Aho-Corasick automaton once; extractors receive the ``Taxonomy``
+reads it once and builds the scanner (``_scan.KeyScanner``) once; extractors receive the ``Taxonomy``
 explicitly so tests can inject a tiny one with ``Taxonomy.from_skills([...])``.
 
 Matching model (see ``_skills.py``): the text is lower-cased (length-preserving) and scanned in one
-automaton pass; every hit is then checked for word boundaries in the original text. Aliases whose
+pass; every hit is then checked for word boundaries in the original text. Aliases whose
 surface is ambiguous ("R", "Go", "Spark", "Excel" ...) carry the name of a *guard* — a small
 context rule kept as data — that decides, from the original text around the hit, whether it is
 the skill or an ordinary word.
@@ -21,12 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
-
 from mlepath.errors import ExtractError
 
-from ._doc import KEYWORD_KEYS
+from ._doc import KEYWORD_KEYS, KeywordHit
 from ._model import SKILL_CATEGORIES
+from ._scan import Key, KeyScanner
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 
@@ -100,7 +99,7 @@ class Guard:
 
 @dataclass(frozen=True, slots=True)
 class AliasEntry:
-    """What the automaton stores for one lower-cased alias."""
+    """What the scanner stores for one lower-cased alias."""
 
     skill_index: int
     length: int
@@ -109,8 +108,16 @@ class AliasEntry:
     right_bounded: bool  # short alias: the key is left boundary + alias + right boundary
 
 
+ScanValue = tuple[AliasEntry | None, KeywordHit | None]
+
+
+def _merge_values(old: ScanValue, new: ScanValue) -> ScanValue:
+    """Two keys spelled the same once expanded: one is a skill alias, the other a keyword."""
+    return (old[0] if old[0] is not None else new[0], old[1] if old[1] is not None else new[1])
+
+
 class Taxonomy:
-    """Skills by id, the Aho-Corasick automaton over their aliases, and the guard rules."""
+    """Skills by id, the one-pass scanner over their aliases, and the guard rules."""
 
     def __init__(self, skills: list[Skill], guards: dict[str, Guard] | None = None,
                  meta: dict[str, Any] | None = None) -> None:
@@ -126,15 +133,15 @@ class Taxonomy:
                 raise ExtractError(f"skill {s.id!r} has unknown category {s.category!r}; "
                                    f"choose one of: {', '.join(SKILL_CATEGORIES)}")
             self.by_id[s.id] = s
-        self.automaton = self._build()
+        self.scanner = self._build()
 
-    def _build(self) -> Any:
-        """One automaton over the skill aliases and the requirement keywords of ``_doc``.
+    def _build(self) -> KeyScanner[ScanValue]:
+        """One scanner over the skill aliases and the requirement keywords of ``_doc``.
 
         Each value is ``(AliasEntry | None, keyword value | None)``: a key can be both ("pytorch"),
         and one scan of a posting serves the skills matcher and the section pass alike.
         """
-        automaton = ahocorasick.Automaton()
+        keys: dict[Key, ScanValue] = {}
         for index, skill in enumerate(self.skills):
             for alias in (skill.name, *skill.aliases):
                 key = alias.lower()
@@ -151,25 +158,16 @@ class Taxonomy:
                     guard = self.guards[guard_name]
                 # Short aliases carry both word boundaries in their keys, so "r" is found only
                 # as a word, not at each letter r of the text (hundreds of hits per posting).
-                # Longer aliases rarely occur inside other words; they are keyed bare, which
-                # keeps the trie small, and their boundaries are checked in ``_skills``.
+                # Longer aliases rarely occur inside other words; they are keyed bare, and
+                # their boundaries are checked in ``_skills``.
                 short = len(key) <= SHORT_ALIAS
                 entry = AliasEntry(index, len(key), guard, alias, short)
-                value = (entry, None)  # one tuple shared by all of the alias's keys (memory)
-                if short:
-                    for left in LEFT_BOUNDARIES:
-                        for right in RIGHT_BOUNDARIES:
-                            k = left + key + right
-                            kw = KEYWORD_KEYS.get(k)
-                            automaton.add_word(k, value if kw is None else (entry, kw))
-                else:
-                    kw = KEYWORD_KEYS.get(key)
-                    automaton.add_word(key, value if kw is None else (entry, kw))
-        for k, kw in KEYWORD_KEYS.items():
-            if not automaton.exists(k):
-                automaton.add_word(k, (None, kw))
-        automaton.make_automaton()
-        return automaton
+                bounded: Key = (LEFT_BOUNDARIES, key, RIGHT_BOUNDARIES) if short else ("", key, "")
+                keys[bounded] = (entry, None)
+        for bounded, kw in KEYWORD_KEYS.items():
+            entry_or_none = keys[bounded][0] if bounded in keys else None
+            keys[bounded] = (entry_or_none, kw)
+        return KeyScanner(keys, merge=_merge_values)
 
     @classmethod
     def from_skills(cls, skills: list[Skill], guards: dict[str, Guard] | None = None) -> Taxonomy:
