@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from . import patterns as P
 from ._scan import Key, KeyScanner
@@ -209,6 +209,33 @@ def _strong_required_start(core: str) -> bool:
                            "what we're looking", "what we are looking", "what we’re looking"))
 
 
+_MISS: Any = object()
+# short line (as ``_SHORT_LINE`` captures it) -> its heading class, one dict per DEG/YRS bit set.
+# Memoised: the same short lines ("Requirements:", "Benefits") recur across postings. 16k
+# entries a dict (~8 MB in all); a posting has ~15 short lines.
+_LINE_CACHE_SIZE = 1 << 14
+_LINE_HEADING_CACHES: tuple[dict[str, tuple[Polarity, bool] | None], ...] = ({}, {}, {}, {})
+
+
+def _short_line_heading(raw: str, kinds: int) -> tuple[Polarity, bool] | None:
+    """The heading class of a short line (``_classify_heading``), ``None`` for content."""
+    stripped = raw.rstrip()
+    if len(stripped) > 72 or stripped.endswith((".", ",")):
+        return None
+    first = stripped[0]
+    bulleted = first in _BULLET_CHARS
+    core = stripped
+    if bulleted or first.isdigit() or first in "#*(":
+        b = P.BULLET.match(stripped)
+        core = stripped[b.end():] if b else stripped
+    core = core.strip().strip("*_#").strip()
+    ends_colon = core.endswith(":")
+    core = core.rstrip(":").strip()
+    if bulleted and not ends_colon and not core.isupper():
+        return None  # a list item
+    return _classify_cached.__wrapped__(core, ends_colon, bulleted, False, kinds)
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
     spans: list[tuple[int, int]] = []
@@ -291,23 +318,18 @@ def analyse(text: str, low: str | None = None,
     inline: dict[int, tuple[Polarity, int]] = {}
     has_firm_pref = False
     padded = "\n" + text  # offsets in ``padded`` are one more than in ``text``
+    caches = _LINE_HEADING_CACHES
     for m in _SHORT_LINE.finditer(padded):
-        stripped = m.group(1).rstrip()
         ls = m.start()
-        if len(stripped) > 72 or stripped.endswith((".", ",")):
-            continue
-        first = stripped[0]
-        bulleted = first in _BULLET_CHARS
-        core = stripped
-        if bulleted or first.isdigit() or first in "#*(":
-            b = P.BULLET.match(stripped)
-            core = stripped[b.end():] if b else stripped
-        core = core.strip().strip("*_#").strip()
-        ends_colon = core.endswith(":")
-        core = core.rstrip(":").strip()
-        if bulleted and not ends_colon and not core.isupper():
-            continue  # a list item: ``_classify_cached`` rejects it (skips hashing it into the cache)
-        got = _classify_cached(core, ends_colon, bulleted, False, marked.get(ls, 0) & (DEG | YRS))
+        bits = marked.get(ls, 0) & (DEG | YRS)
+        raw = m.group(1)
+        cache = caches[bits]
+        got = cache.get(raw, _MISS)
+        if got is _MISS:
+            got = _short_line_heading(raw, bits)
+            if len(cache) >= _LINE_CACHE_SIZE:
+                cache.clear()  # bounded; the answer is pure, so forgetting only costs time
+            cache[raw] = got
         if got is not None:
             if got[0] == "preferred" and not got[1]:
                 has_firm_pref = True
