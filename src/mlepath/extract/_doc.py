@@ -238,7 +238,12 @@ def _short_line_heading(raw: str, kinds: int) -> tuple[Polarity, bool] | None:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
-    spans: list[tuple[int, int]] = []
+    return [(a, z) for a, z, _s in _sentences(text, start, end)]
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, text[start:end])`` of each trimmed sentence in ``text[start:end]``."""
+    out: list[tuple[int, int, str]] = []
     seg_start = start
     chunk = text[start:end]
     for m in P.SENTENCE_END.finditer(chunk):
@@ -249,27 +254,25 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # only short tokens ("B.S.", "e.g.", "Sr.") can be abbreviations
             if (len(token) <= 6 or token.count(".") >= 2) and P.ABBREV_TAIL.search(token):
                 continue
-        spans.append((seg_start, cut))
+        _trimmed(text, seg_start, cut, out)
         seg_start = start + m.end()
-    spans.append((seg_start, end))
-    return _trim(text, spans)
-
-
-def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans trimmed of spaces and bullet marks."""
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if s < e and "A" <= text[s] <= "Z":
-            s2 = s  # ``BULLET`` never consumes a leading capital (the common case): skip the regex
-        else:
-            b = P.BULLET.match(text[s:e])  # (its "^" needs the slice: it fails at a ``pos`` > 0)
-            s2 = s + b.end() if b else s
-        piece = text[s2:e]
-        kept = piece.rstrip()  # ``str.strip`` removes exactly the ``isspace`` characters
-        if not kept:
-            continue
-        out.append((s2 + len(kept) - len(kept.lstrip()), s2 + len(kept)))
+    _trimmed(text, seg_start, end, out)
     return out
+
+
+def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int, str]]) -> None:
+    """Append ``text[s:e]`` trimmed of spaces and bullet marks, unless nothing is left."""
+    if s < e and "A" <= text[s] <= "Z":
+        pass  # ``BULLET`` never consumes a leading capital (the common case): skip the regex
+    else:
+        b = P.BULLET.match(text[s:e])  # (its "^" needs the slice: it fails at a ``pos`` > 0)
+        if b:
+            s += b.end()
+    kept = text[s:e].rstrip()  # ``str.strip`` removes exactly the ``isspace`` characters
+    if kept:
+        sentence = kept.lstrip()
+        z = s + len(kept)
+        out.append((z - len(sentence), z, sentence))
 
 
 def analyse(text: str, low: str | None = None,
@@ -387,6 +390,6 @@ def analyse(text: str, low: str | None = None,
             if bits == LVL:
                 continue
         on_heading_line = ls in inline
-        for a, z in split_sentences(text, s0, le):
-            sentences.append(Sentence(text[a:z], a, z, pol, ls, on_heading_line, low_all[a:z], bits))
+        for a, z, sentence in _sentences(text, s0, le):
+            sentences.append(Sentence(sentence, a, z, pol, ls, on_heading_line, low_all[a:z], bits))
     return doc
