@@ -21,8 +21,8 @@ from ._text import lower_same_length
 
 Polarity = Literal["required", "preferred", "neutral"]
 
-DEG, YRS, EQ, LVL = 1, 2, 4, 8
-_LINE_KINDS = {"deg": DEG, "yrs": YRS, "eq": EQ, "lvl": LVL}
+DEG, YRS, EQ, LVL, FOS = 1, 2, 4, 8, 16
+_LINE_KINDS = {"deg": DEG, "yrs": YRS, "eq": EQ, "lvl": LVL, "fos": FOS}
 
 # keyword -> kind. Kinds: "deg" (degree words), "yrs" (durations), "eq" (equivalence), and
 # role signals counted over the whole text: "ml" (modelling), "res" (research output),
@@ -66,6 +66,11 @@ for _kw in ("looking for", "seeking", "hiring", "hire a", "junior", "mid-level",
             "entry level", "join us as", "the lead", "as a senior", "as a lead", "as a staff", "as a principal",
             "as a junior", "as an intern", "as the lead", "as our lead", "as a sr", "as a mid"):
     _KEYWORDS[_kw] = "lvl"
+
+# "Preference for one of the following fields of study: ...": a sentence naming fields without a
+# degree word is read when its line holds another keyword (it never marks a line by itself)
+for _kw in ("field of study", "fields of study"):
+    _KEYWORDS[_kw] = "fos"
 
 # preferred cues, only located here; ``CUE_PREFERRED`` confirms a hit where it matters
 for _kw in ("prefer", "plus", "nice to have", "nice-to-have", "ideal", "desired", "desirable",
@@ -114,7 +119,7 @@ class Sentence:
     line: int  # offset where its line starts
     heading_line: bool = False  # the sentence follows an inline heading on the same line
     low: str = ""  # ``text`` lower-cased (same length): the ``patterns._lc`` regexes run on it
-    kinds: int = DEG | YRS | EQ  # which keyword kinds its line holds (DEG, YRS, EQ, LVL bits)
+    kinds: int = DEG | YRS | EQ  # which keyword kinds it holds (DEG, YRS, EQ, FOS bits)
 
 
 @dataclass(slots=True)
@@ -294,6 +299,7 @@ def analyse(text: str, low: str | None = None,
 
     signals: dict[str, int] = {"ml": 0, "res": 0, "ana": 0, "eng": 0}
     marked: dict[int, int] = {}  # line start offset -> bit set of DEG/YRS/EQ/LVL
+    line_hits: dict[int, list[tuple[int, int]]] = {}  # line start -> (keyword start, DEG/YRS/EQ bit)
     deg_hits: list[int] = []
     cue_hits: list[int] = []
     rfind = text.rfind
@@ -305,11 +311,21 @@ def analyse(text: str, low: str | None = None,
             else:
                 signals[kind] += 1
             continue
+        at = end_idx - klen + lead  # where the keyword starts in ``text``
         if bit == DEG:
-            deg_hits.append(end_idx - klen + lead)  # where the keyword starts in ``text``
+            deg_hits.append(at)
+        elif bit == FOS:
+            line_hits.setdefault(rfind("\n", 0, at) + 1, []).append((at, bit))
+            continue
         # the keyword's last character is at ``end_idx - 2`` in ``text`` (padding + suffix)
         ls = rfind("\n", 0, end_idx - 1) + 1
         marked[ls] = marked.get(ls, 0) | bit
+        if bit != LVL:
+            here = line_hits.get(ls)
+            if here is None:
+                line_hits[ls] = [(at, bit)]
+            else:
+                here.append((at, bit))
     doc.signals = signals
     deg_hits.sort()
     doc.degree_hits = deg_hits
@@ -390,6 +406,14 @@ def analyse(text: str, low: str | None = None,
             if bits == LVL:
                 continue
         on_heading_line = ls in inline
+        here = line_hits[ls]
         for a, z, sentence in _sentences(text, s0, le):
-            sentences.append(Sentence(sentence, a, z, pol, ls, on_heading_line, low_all[a:z], bits))
+            # only the sentences holding a degree, years, equivalence or field-of-study keyword
+            # are read
+            kinds = 0
+            for at, bit in here:
+                if a <= at < z:
+                    kinds |= bit
+            if kinds:
+                sentences.append(Sentence(sentence, a, z, pol, ls, on_heading_line, low_all[a:z], kinds))
     return doc
