@@ -4,6 +4,7 @@
     python bench/extract.py --n 50000 --peer-n 50     # more postings; peer on 50 of them
     python bench/extract.py --no-peer                 # skip the peer (no extra venv needed)
     python bench/extract.py --profile                 # cProfile of extract_requirements
+    python bench/extract.py --compare-scanners        # also time the pyahocorasick fallback scanner
 
 Postings: every description in ../shared/data (LinkedIn US data-scientist search 2024-26,
 Glassdoor 2020, LinkedIn California 2018), replicated in order until there are ``--n`` of them.
@@ -175,6 +176,17 @@ def run_peer(texts: list[str], python: Path, timeout: float) -> dict[str, Any]:
     return result
 
 
+def _fallback_taxonomy() -> Any:
+    """The packaged taxonomy with its scanner forced to pyahocorasick (extract/_scan.py)."""
+    from mlepath.extract._taxonomy import DEFAULT_TAXONOMY_PATH, Taxonomy
+
+    os.environ["MLEPATH_SCANNER"] = "ahocorasick"
+    try:
+        return Taxonomy.from_dict(json.loads(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")))
+    finally:
+        del os.environ["MLEPATH_SCANNER"]
+
+
 # --- main ----------------------------------------------------------------------------------
 def main() -> None:
     ap = argparse.ArgumentParser(description="extraction throughput vs a regex baseline and a peer")
@@ -183,6 +195,8 @@ def main() -> None:
     ap.add_argument("--peer-python", type=Path, default=PEER_PYTHON)
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--profile", action="store_true", help="cProfile extract_requirements")
+    ap.add_argument("--compare-scanners", action="store_true",
+                    help="also time extract_requirements with the pyahocorasick fallback scanner")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--peer-worker", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--peer-workdir", type=Path, help=argparse.SUPPRESS)
@@ -211,6 +225,12 @@ def main() -> None:
         stages.append(timed("extract_requirements (full)",
                             lambda title, text: extract_requirements(text, tax, title=title),
                             postings))
+    if args.compare_scanners and extract_requirements is not None:
+        fallback = _fallback_taxonomy()
+        extract_requirements(postings[0][1], fallback, title=postings[0][0])
+        stages.append(timed("extract_requirements, pyahocorasick scan",
+                            lambda title, text: extract_requirements(text, fallback, title=title),
+                            postings))
     stages.append(timed("find_skills", lambda _t, text: find_skills(text, tax), postings))
     stages.append(timed("extract_salary", lambda _t, text: extract_salary(text), postings))
 
@@ -228,6 +248,7 @@ def main() -> None:
 
     main_rate = stages[0]["postings_per_s"]
     report: dict[str, Any] = {
+        "scanner": tax.scanner.backend,
         "postings": len(postings), "distinct_postings": distinct,
         "mean_chars": round(sum(len(t) for _, t in postings) / len(postings)),
         "taxonomy_skills": len(tax), "taxonomy_build_s": round(build_s, 3),
@@ -268,7 +289,8 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print(f"{report['postings']} postings ({distinct} distinct, replicated), mean "
-          f"{report['mean_chars']} chars; taxonomy {len(tax)} skills, built in {build_s:.2f}s; "
+          f"{report['mean_chars']} chars; taxonomy {len(tax)} skills, built in {build_s:.2f}s, "
+          f"scanner {tax.scanner.backend}; "
           "one process, one core; machine shared with other work, figures are noisy")
     print(f"{'stage':<40}{'postings/s':>12}{'per CPU-s':>12}{'MB/s':>8}{'seconds':>9}")
     for s in stages:
