@@ -10,6 +10,8 @@ import functools
 import re
 from typing import Literal
 
+import ahocorasick
+
 from . import patterns as P
 from ._text import lower_same_length
 
@@ -32,6 +34,24 @@ _FORWARD_ONLY = {"preferably", "ideally", "prefer", "preference"}
 PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advantag", "benefic", "helpful",
                     "great", "would be", "not required", "optional", "apprecia", "encourag", "valued", "welcome")
 REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
+# both stem lists in one automaton: one pass over a sentence instead of 22 substring scans
+_PREF, _REQ = 1, 2
+_STEMS = ahocorasick.Automaton()
+for _stem in PREFERRED_STEMS:
+    _STEMS.add_word(_stem, _PREF)
+for _stem in REQUIRED_STEMS:
+    _STEMS.add_word(_stem, _REQ)
+_STEMS.make_automaton()
+
+
+def _stem_kinds(low: str) -> int:
+    """``_PREF`` if a preferred stem is in ``low``, ``_REQ`` if a required one is (or both)."""
+    kinds = 0
+    for _end, kind in _STEMS.iter(low):
+        kinds |= kind
+        if kinds == _PREF | _REQ:
+            break
+    return kinds
 
 
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
@@ -47,10 +67,11 @@ def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
 def _cue_spans(sentence: str) -> tuple[tuple[int, int, Level], ...]:
     spans: list[tuple[int, int, Level]] = []
     low = lower_same_length(sentence)
-    if any(stem in low for stem in PREFERRED_STEMS):
+    kinds = _stem_kinds(low)
+    if kinds & _PREF:
         for m in P.CUE_PREFERRED.finditer(low):
             spans.append((m.start(), m.end(), "preferred"))
-    if not any(stem in low for stem in REQUIRED_STEMS):
+    if not kinds & _REQ:
         spans.sort()
         return tuple(spans)
     for m in P.CUE_REQUIRED.finditer(low):

@@ -194,9 +194,21 @@ _STRONG_EQUIV = ("combination of education", "combination of experience", "in li
                  "in lieu of education", "degree not required with")
 
 
+# every phrase of ``_STRONG_EQUIV`` contains one of these; most sentences hold none
+_STRONG_EQUIV_KEYS = ("combination", "in lieu of", "substitute", "instead of a degree", "degree not required with")
+
+
+def _strong_equivalence(low: str) -> bool:
+    """Whether ``low`` holds a phrase of ``_STRONG_EQUIV``: five substring scans instead of fifteen."""
+    for key in _STRONG_EQUIV_KEYS:
+        if key in low:
+            return any(p in low for p in _STRONG_EQUIV)
+    return False
+
+
 def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
     low = sentence.lower()
-    if any(p in low for p in _STRONG_EQUIV):
+    if _strong_equivalence(low):
         return True
     if not has_required_degree:
         return False
@@ -232,14 +244,14 @@ def _fields_of_study(doc: Doc, mentions: list[DegreeMention]) -> tuple[set[str],
     """The fields named in ``doc`` for its degree mentions, and the sentences naming them."""
     fields: set[str] = set()
     where: list[Sentence] = []
-    if "of study" in doc.low:  # both phrases below say "of study"; most postings never do
-        for s in doc.sentences:
-            # "Preference for one of the following fields of study: MIS, ..." names fields without a level
-            if "field of study" in s.low or "fields of study" in s.low:
-                got = find_fields(s.text)
-                if got:
-                    fields |= got
-                    where.append(s)
+    for s in doc.sentences:
+        # "Preference for one of the following fields of study: MIS, ..." names fields without a level
+        low = s.low
+        if "of study" in low and ("field of study" in low or "fields of study" in low):
+            got = find_fields(s.text)
+            if got:
+                fields |= got
+                where.append(s)
     current: Sentence | None = None
     blanked = ""
     for m in mentions:
