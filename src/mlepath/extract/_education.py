@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import patterns as P
 from ._cues import cue_spans, governing_cue
 from ._doc import DEG, EQ, Doc, Sentence
-from ._fields import find_fields
+from ._fields import fields_in_lower, find_fields
 from ._model import DEGREE_RANK, Evidence
 from ._text import lower_same_length
 
@@ -153,8 +153,7 @@ def extract_education(doc: Doc) -> Education:
     if required:
         lowest = min(required, key=lambda m: DEGREE_RANK[m.level])
         edu.min_required = lowest.level
-        ev["min_required"] = _unique([_ev(m.sentence) for m in required
-                                      if m.level == lowest.level])
+        ev["min_required"] = _evidence([m.sentence for m in required if m.level == lowest.level])
     else:
         for s in doc.sentences:
             if "degree" in s.low and P.NO_DEGREE.search(s.low):  # each NO_DEGREE phrase says "degree"
@@ -167,7 +166,7 @@ def extract_education(doc: Doc) -> Education:
                          key=DEGREE_RANK.__getitem__)
     edu.preferred_levels = tuple(pref_levels)
     if pref_levels:
-        ev["preferred_levels"] = _unique([_ev(m.sentence) for m in preferred if m.level in pref_levels])
+        ev["preferred_levels"] = _evidence([m.sentence for m in preferred if m.level in pref_levels])
 
     if edu.min_required in DEGREE_RANK:
         req_sentences = {m.sentence for m in required}
@@ -181,7 +180,7 @@ def extract_education(doc: Doc) -> Education:
     fields, field_sentences = _fields_of_study(doc, mentions)
     edu.fields = tuple(sorted(fields))
     if fields:
-        ev["fields"] = _unique([_ev(s) for s in field_sentences])
+        ev["fields"] = _evidence(field_sentences)
     edu.evidence = ev
     return edu
 
@@ -275,8 +274,8 @@ def _blank_asides(low: str) -> str:
 def _fields_around(low: str, blanked: str, start: int, end: int) -> set[str]:
     """Fields named around ``low[start:end]``; ``blanked`` is ``low`` with its asides blanked.
 
-    ``low`` is lower case already; lower-casing a lower-case character changes nothing, so
-    ``find_fields`` reads it as it would read the original text.
+    ``low`` is lower case already (lower-casing a lower-case character changes nothing, nor
+    whether it is alphanumeric), so the fields are those ``find_fields`` finds in the original.
     """
     # "MS (or equivalent experience) in CS": an equivalence clause does not end the field list
     stop = P.FIELD_STOP.search(blanked, end)
@@ -287,8 +286,8 @@ def _fields_around(low: str, blanked: str, start: int, end: int) -> set[str]:
     b0 = max(b0, blanked.rfind("(", b0, start) + 1, blanked.rfind(";", b0, start) + 1,
              blanked.rfind(":", b0, start) + 1)
     if not P.FIELD_STOP.search(blanked, b0, start):
-        return find_fields(low[b0:start] + " " + after)
-    return find_fields(after)
+        return fields_in_lower(low[b0:start] + " " + after)
+    return fields_in_lower(after)
 
 
 @functools.lru_cache(maxsize=64)  # a sentence with several degree mentions is blanked once
@@ -297,11 +296,9 @@ def _aside_blanked(sentence: str) -> str:
     return _blank_asides(lower_same_length(sentence))
 
 
-def _unique(items: list[Evidence]) -> list[Evidence]:
-    seen: set[tuple[int, int]] = set()
-    out: list[Evidence] = []
-    for e in items:
-        if (e.start, e.end) not in seen:
-            seen.add((e.start, e.end))
-            out.append(e)
-    return out
+def _evidence(sentences: list[Sentence]) -> list[Evidence]:
+    """Evidence for each sentence, once per span, in order (one ``Evidence`` built per span)."""
+    first: dict[tuple[int, int], Sentence] = {}
+    for s in sentences:
+        first.setdefault((s.start, s.end), s)
+    return [_ev(s) for s in first.values()]
