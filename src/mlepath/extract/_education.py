@@ -205,8 +205,10 @@ def _strong_equivalence(low: str) -> bool:
     return False
 
 
-def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
-    low = sentence.lower()
+def _accepts_experience(low_sentence: str, has_required_degree: bool) -> bool:
+    """Whether a sentence (``Sentence.low``) accepts experience in place of the degree."""
+    # lower-cased already: only a non-ASCII one can still change ("İ" is kept by ``lower_same_length``)
+    low = low_sentence if low_sentence.isascii() else low_sentence.lower()
     if _strong_equivalence(low):
         return True
     if not has_required_degree:
@@ -226,9 +228,10 @@ def _accepts_experience(sentence: str, has_required_degree: bool) -> bool:
     return bool(route and not P.DEGREE.search(low, route.start(), route.end()))
 
 
-# "... OR 2+ years of experience": a route with years and no degree, after the degree
+# "... OR 2+ years of experience": a route with years and no degree, after the degree. It opens
+# with "o" and a look-behind for the word start (``\\b`` before a letter), so ``re`` skips to each "o"
 _OR_YEARS_INSTEAD = re.compile(
-    r"\bor\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:\+\s*)?years?\s+of\s+"
+    r"o(?<!\wo)r\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:\+\s*)?years?\s+of\s+"
     r"(?:[\w-]+\s+){0,3}?(?:experience|work)\b(?![^.;]*\b(?:with|and)\s+(?:a|an)\s+(?:degree|ph|master|bachelor))")
 
 

@@ -261,8 +261,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "biomedical sciences", "biomedical", "computational imaging", "health policy")},
 }
 # "(or equivalent industry experience)" / "and/or relative experience": an aside inside a field list
-EQUIVALENCE_ASIDE = _lc(r"(?:or|and/or)\s+(?:an?\s+)?(?:equivalent|relevant|relative|related|comparable)\s+"
-                        r"(?:\w+\s+){0,2}?experience(?:/research)?")
+_ASIDE_TAIL = r"\s+(?:an?\s+)?(?:equivalent|relevant|relative|related|comparable)\s+(?:\w+\s+){0,2}?experience(?:/research)?"
+EQUIVALENCE_ASIDE = _lc_grouped(rf"\bor{_ASIDE_TAIL}|\band/or{_ASIDE_TAIL}", scan=True)
 # "experience in CS" : field words after this belong to the experience, not to the degree
 FIELD_STOP = _lc_grouped(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar", scan=True)
 
