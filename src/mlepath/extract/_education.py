@@ -59,15 +59,24 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
     """Every degree-level mention in the marked sentences, with the polarity that governs it."""
     out: list[DegreeMention] = []
     hits = doc.degree_hits
-    n_hits = len(hits)
+    low_all = doc.low
+    match = P.DEGREE.match
     for s in doc.sentences:
         if not s.kinds & DEG:
             continue
-        # most marked sentences only share a line with a degree word: skip them on one bisect
+        # most marked sentences only share a line with a degree word: skip them on two bisects
         lo = bisect.bisect_left(hits, s.start)
-        if lo == n_hits or hits[lo] >= s.end:
+        hi = bisect.bisect_left(hits, s.end, lo)
+        if lo == hi:
             continue
-        found = _confirmed(doc.low, s, hits, lo)
+        # the keyword pass found where degree words start; the regex only confirms them there
+        matches: list[re.Match[str]] = []
+        last_end = -1
+        for pos in hits[lo:hi]:
+            if pos >= last_end and (m := match(low_all, pos, s.end)) is not None:
+                matches.append(m)
+                last_end = m.end()
+        found = _found(s, matches) if matches else None
         if not found:
             continue
         has_level = any(f[3] != "degree" for f in found)
@@ -87,30 +96,15 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
     return out
 
 
-def _confirmed(low_all: str, s: Sentence, hits: list[int], lo: int) -> list[tuple[int, int, str, str]]:
-    """The degree mentions ``(start, end, level, kind)`` of ``s`` whose keyword hits start at ``hits[lo:]``."""
+def _found(s: Sentence, matches: list[re.Match[str]]) -> list[tuple[int, int, str, str]]:
+    """The ``DEGREE`` matches (offsets in the posting) in ``s`` that name a level, as
+    ``(start, end, level, kind)`` with offsets in the sentence."""
+    low = s.low
+    no_degree = P.NO_DEGREE.search(low) if "degree" in low else None
+    post = "post" in low
     found: list[tuple[int, int, str, str]] = []
-    s_start, s_end = s.start, s.end
-    match = P.DEGREE.match
-    no_degree: re.Match[str] | None = None
-    post: bool | None = None  # "post" in the sentence, looked up at the first mention
-    last_end = -1
-    # the keyword pass found where degree words start; the regex only confirms them there
-    for i in range(lo, len(hits)):
-        pos = hits[i]
-        if pos >= s_end:
-            break
-        if pos < last_end:
-            continue
-        m = match(low_all, pos, s_end)
-        if m is None:
-            continue
-        last_end = m.end()
-        st, en = pos - s_start, last_end - s_start
-        if post is None:
-            low = s.low
-            post = "post" in low
-            no_degree = P.NO_DEGREE.search(low) if "degree" in low else None
+    for m in matches:
+        st, en = m.start() - s.start, m.end() - s.start
         if no_degree and no_degree.start() <= st < no_degree.end():
             continue  # "No degree required" states the absence of a requirement
         kind = m.lastgroup or "degree"
