@@ -59,16 +59,17 @@ def degree_mentions(doc: Doc) -> list[DegreeMention]:
     """Every degree-level mention in the marked sentences, with the polarity that governs it."""
     out: list[DegreeMention] = []
     hits = doc.degree_hits
+    n_hits = len(hits)
     low_all = doc.low
     match = P.DEGREE.match
     for s in doc.sentences:
         if not s.kinds & DEG:
             continue
-        # most marked sentences only share a line with a degree word: skip them on two bisects
+        # most marked sentences only share a line with a degree word: skip them on one bisect
         lo = bisect.bisect_left(hits, s.start)
-        hi = bisect.bisect_left(hits, s.end, lo)
-        if lo == hi:
+        if lo == n_hits or hits[lo] >= s.end:
             continue
+        hi = bisect.bisect_left(hits, s.end, lo + 1)
         # the keyword pass found where degree words start; the regex only confirms them there
         matches: list[re.Match[str]] = []
         last_end = -1
