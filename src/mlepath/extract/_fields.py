@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ahocorasick
 
+from ._text import lower_same_length
 from .patterns import FIELD_TERMS
 
 _AUTOMATON = ahocorasick.Automaton()
@@ -14,10 +15,14 @@ _AUTOMATON.make_automaton()
 
 def find_fields(window: str) -> set[str]:
     """Every field named in ``window`` ("MS in CS, Statistics or a related technical field")."""
-    low = window.lower()
-    if len(low) != len(window):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in window)
+    return fields_in_lower(lower_same_length(window))
+
+
+def fields_in_lower(low: str) -> set[str]:
+    """``find_fields`` for text lower-cased already (``lower_same_length``, or a slice of it)."""
     n = len(low)
+    # (start, -end, fields): sorted, the leftmost phrase comes first and the longest among those
+    # starting there; two phrases never share both ends, so ``fields`` is never compared
     found: list[tuple[int, int, tuple[str, ...]]] = []
     for end_idx, (klen, fields, closed) in _AUTOMATON.iter(low):
         start = end_idx - klen + 1
@@ -26,15 +31,15 @@ def find_fields(window: str) -> set[str]:
         # a phrase ending in punctuation carries its own right boundary
         if not closed and end_idx + 1 < n and low[end_idx + 1].isalnum():
             continue
-        found.append((start, end_idx + 1, fields))
+        found.append((start, -end_idx - 1, fields))
     if not found:
         return set()
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    found.sort()
     out: set[str] = set()
     last_end = -1
-    for start, end, fields in found:
+    for start, neg_end, fields in found:
         if start < last_end:
             continue  # inside a longer phrase that starts earlier ("computer engineering")
         out.update(fields)
-        last_end = end
+        last_end = -neg_end
     return out

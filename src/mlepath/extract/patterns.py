@@ -21,6 +21,60 @@ def _lc(pattern: str) -> re.Pattern[str]:
     """
     return re.compile(r"\b(?:" + pattern + ")")
 
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of ``pattern``."""
+    out: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1
+            i += pattern.startswith("^", i)
+            i += pattern.startswith("]", i)  # "[]...]" / "[^]...]": that "]" is a member
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _lc_grouped(pattern: str, *, scan: bool = False) -> re.Pattern[str]:
+    """``_lc(pattern)``, same matches, for a ``pattern`` whose alternatives each open with
+    ``\\b`` and a letter: the alternatives are grouped by that letter, in their order.
+
+    ``re`` tries alternatives one after another at each word start; grouped, it rejects a group
+    on one letter. Alternatives with different letters never match at the same position, so
+    the order that matters (within a letter) is kept. With ``scan``, a group opens with its letter
+    and a look-behind for the word start (the same test as ``\\b`` before a letter): the pattern
+    then starts with a set of letters, and ``re`` skips in C to the next position holding one;
+    that pays when the letters are few. Measured per 150-character sentence: ``NO_DEGREE``
+    2.5 -> 1.1 us (scan), ``CUE_PREFERRED`` 4.3 -> 2.4 us (grouped).
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in _alternatives(pattern):
+        letter, rest = alt[2:3], alt[3:]
+        if not (alt.startswith("\\b") and letter.isalpha() and not rest.startswith(("?", "*", "+", "{"))):
+            raise ValueError(f"alternative does not open with \\b and a letter: {alt!r}")
+        groups.setdefault(letter, []).append(rest)
+    parts = []
+    for letter, rests in groups.items():
+        rest = rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"
+        parts.append(f"{letter}(?<!\\w{letter}){rest}" if scan else letter + rest)
+    return re.compile("|".join(parts)) if scan else _lc("|".join(parts))
+
 # ---------------------------------------------------------------- text structure
 
 # "Minimum qualifications:" / "- Master's degree" : strips bullets and list numbers off a line
@@ -72,7 +126,7 @@ INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—]\s*(
 # (the ``_lc`` patterns below expect lower-cased text: ``Sentence.low`` / ``Doc.low``)
 
 # "Master's preferred" / "a plus" / "nice to have" / "ideally" / "bonus" : softens a clause
-CUE_PREFERRED = _lc(
+CUE_PREFERRED = _lc_grouped(
     r"\bpreferred\b|\bpreferably\b|\bprefer\b|\bpreference\b|\ba\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?plus\b|"
     r"\bis\s+a\s+plus|\bplus\s*[.!)]|\bnice[\s-]to[\s-]haves?\b|\bideally\b|\bideal\b(?!\s+(?:candidate|person|fit))|"
     r"\bdesired\b|\bdesirable\b|\bbonus\b|\badvantage(?:ous)?\b|\bbeneficial\b|"
@@ -80,7 +134,8 @@ CUE_PREFERRED = _lc(
     r"\bencouraged\b|\bhighly\s+valued\b|\bwelcome[d]?\b")
 
 # "Bachelor's degree required" / "must have" / "minimum" : firms a clause up
-CUE_REQUIRED = _lc(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b|\bessential\b")
+CUE_REQUIRED = _lc_grouped(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b|\bessential\b",
+                           scan=True)
 
 # ----------------------------------------------------------------------- degrees
 
@@ -104,15 +159,16 @@ DEGREE = _lc(
 DEGREE_NOT_DIPLOMA = re.compile(r"(?:high|360|some|certain|great|varying|large|any|different)[\s-]+$", _I)
 
 # "no degree required" / "degree not required" / "Education: None"
-NO_DEGREE = _lc(
+NO_DEGREE = _lc_grouped(
     r"\bno\s+(?:college\s+|university\s+|formal\s+)?degree\s+(?:is\s+)?(?:required|necessary|needed)|\bno\s+degree\s+requirement|"
-    r"\bdegree\s+(?:is\s+)?not\s+(?:required|necessary|needed)|\bdo\s+not\s+(?:need|require)\s+a\s+degree")
+    r"\bdegree\s+(?:is\s+)?not\s+(?:required|necessary|needed)|\bdo\s+not\s+(?:need|require)\s+a\s+degree",
+    scan=True)
 
 # "currently pursuing a Master's" / "enrolled in a PhD program"
 PURSUING = re.compile(r"\b(?:pursuing|enrolled|enrollment|candidate\s+for|working\s+towards?|currently\s+in|student)\b", _I)
 
 # "or equivalent practical experience" / "or comparable work experience" / "in lieu of a degree"
-EQUIVALENT_EXPERIENCE = _lc(
+EQUIVALENT_EXPERIENCE = _lc_grouped(
     r"\bequivalent\s+(?:practical\s+|professional\s+|work\s+|industry\s+|relevant\s+|related\s+|research\s+|job\s+|military\s+|technical\s+)*"
     r"(?:experience|work|training|combination|background)"
     r"|\bcomparable\s+(?:\w+\s+){0,2}experience|\bequivalent\s+years?\s+of\s+(?:\w+\s+){0,3}?(?:experience|work)"
@@ -205,10 +261,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "biomedical sciences", "biomedical", "computational imaging", "health policy")},
 }
 # "(or equivalent industry experience)" / "and/or relative experience": an aside inside a field list
-EQUIVALENCE_ASIDE = _lc(r"(?:or|and/or)\s+(?:an?\s+)?(?:equivalent|relevant|relative|related|comparable)\s+"
-                        r"(?:\w+\s+){0,2}?experience(?:/research)?")
+_ASIDE_TAIL = r"\s+(?:an?\s+)?(?:equivalent|relevant|relative|related|comparable)\s+(?:\w+\s+){0,2}?experience(?:/research)?"
+EQUIVALENCE_ASIDE = _lc_grouped(rf"\bor{_ASIDE_TAIL}|\band/or{_ASIDE_TAIL}", scan=True)
 # "experience in CS" : field words after this belong to the experience, not to the degree
-FIELD_STOP = _lc(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar")
+FIELD_STOP = _lc_grouped(r"\bexperience\b|\byears?\b|\bskills?\b|\bknowledge\b|\bproficien|\bfamiliar", scan=True)
 
 # ------------------------------------------------------------------------ titles
 # (lower-case patterns: titles are lower-cased once in ``_role.py``)
