@@ -84,6 +84,9 @@ for _kw in ("prefer", "plus", "nice to have", "nice-to-have", "ideal", "desired"
 _SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and kind != "yrs"}
 _BEFORE = " \n\t/(-•,;:*"
 _AFTER = " \n\t/),.;:'’-s+"
+# "ba"/"ma" + "s" is "based", "basic", "massive" far more often than a plural degree, and the
+# ``DEGREE`` pattern never matches there ("\bba\b", "\bma\b"; "master" is a keyword of its own)
+_AFTER_NO_PLURAL = {"ba": _AFTER.replace("s", ""), "ma": _AFTER.replace("s", "")}
 
 # scanner key (``_scan.Key``: boundary characters before, keyword, after) -> (key length with
 # its boundaries, kind, 1 if the key carries a leading boundary character else 0).
@@ -93,7 +96,7 @@ KeywordHit = tuple[int, str, int]
 KEYWORD_KEYS: dict[Key, KeywordHit] = {}
 for _kw, _kind in _KEYWORDS.items():
     if _kw in _SHORT:
-        KEYWORD_KEYS[(_BEFORE, _kw, _AFTER)] = (len(_kw) + 2, _kind, 1)
+        KEYWORD_KEYS[(_BEFORE, _kw, _AFTER_NO_PLURAL.get(_kw, _AFTER))] = (len(_kw) + 2, _kind, 1)
     else:
         KEYWORD_KEYS[("", _kw, "")] = (len(_kw), _kind, 0)
 _SCANNER = KeyScanner(KEYWORD_KEYS)
