@@ -31,19 +31,27 @@ def role_family(title: str, doc: Doc) -> tuple[str, str]:
 
 
 def _family_from_title(title: str, doc: Doc) -> str | None:
+    kind = _title_kind(title) if len(title) <= 300 else _title_kind.__wrapped__(title)
+    if kind == "research?":  # a research title without ML words: research when the duties are ML
+        return "research_scientist" if doc.signals.get("ml", 0) >= 3 else "other"
+    if kind == "applied?":  # "Applied Scientist": research when the duties mention research output
+        return "research_scientist" if doc.signals.get("res", 0) >= 2 else "ml_engineer"
+    return kind
+
+
+@functools.lru_cache(maxsize=1 << 12)  # pure in the title, and titles recur across postings
+def _title_kind(title: str) -> str | None:
+    """The family a (lower-cased) title names; "research?" and "applied?" depend on the duties."""
     if not title.strip():
         return None
-    sig = doc.signals
     if P.ROLE_OTHER.search(title):
         return "other"
     if P.ROLE_ML_ENGINEER.search(title):
         return "ml_engineer"
     if P.ROLE_RESEARCH.search(title):
-        if P.TITLE_ML_WORDS.search(title) or sig.get("ml", 0) >= 3:
-            return "research_scientist"
-        return "other"
+        return "research_scientist" if P.TITLE_ML_WORDS.search(title) else "research?"
     if P.ROLE_APPLIED_SCIENTIST.search(title):
-        return "research_scientist" if sig.get("res", 0) >= 2 else "ml_engineer"
+        return "applied?"
     if re.search(r"\banalyst\b", title, re.I) and P.ROLE_DATA_ANALYST.search(title):
         return "data_analyst"  # "Data Science Analyst" is an analyst
     if P.ROLE_DATA_SCIENTIST.search(title):
@@ -87,10 +95,10 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
     level = _level_from_title(title) if len(title) <= 300 else _level_from_title.__wrapped__(title)
     if level is not None:
         return level, None
-    m = _search_lines(P.BODY_LEVEL_SPAN, doc, "level")
+    m = _body_level_span(doc)
     if m:
         return _word_level(m.group(1)), Evidence(doc.text[m.start():m.end()], m.start(), m.end())
-    m = _search_lines(P.BODY_LEVEL, doc)
+    m = _body_level(doc)
     if m:
         return _word_level(m.group("level")), Evidence(doc.text[m.start():m.end()], m.start(), m.end())
     if years is None:
@@ -100,6 +108,58 @@ def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence 
     if years < 5:
         return "mid", None
     return "senior", None
+
+
+# Every ``BODY_LEVEL_SPAN`` match ends in one of these; the literal "level" first keeps the scan fast.
+_SPAN_END = re.compile(r"level(?:(?<=mid[\s-]level)|(?<=senior[\s-]level)|(?<=staff[\s-]level))")
+
+
+def _body_level_span(doc: Doc) -> re.Match[str] | None:
+    """``_search_lines(P.BODY_LEVEL_SPAN, doc)``: "junior to mid-level", "mid or senior level"."""
+    low = doc.low
+    for start, end in doc.level_lines:
+        if _SPAN_END.search(low, start, end):
+            m = P.BODY_LEVEL_SPAN.search(low, start, end)
+            if m:
+                return m
+    return None
+
+
+# ``BODY_LEVEL`` is "<looking for|seeking|hiring|hire|as> <a|an|the|our> <adjectives> <level>".
+# Its level word follows a space and starts with one of these stems; ``_LEVEL_PREFIX_REVERSED`` is
+# what must precede it, read backwards from the level word (the text reversed).
+_SPACED_LEVEL_STEM = re.compile(r"\s(?:senior|sr|junior|jr|entry|mid|staff|principal|lead|intern)")
+_LEVEL_PREFIX_REVERSED = re.compile(
+    r"(?:\s+(?:ylhgih|decneirepxe|detnelat|detavitom|delliks))*\s+(?:n?a|eht|ruo)\s+"
+    r"(?:rof\s+gnikool|gnikees|gnirih|erih|sa)\b")
+
+
+def _body_level(doc: Doc) -> re.Match[str] | None:
+    """``_search_lines(P.BODY_LEVEL, doc)`` without scanning the regex over whole paragraphs.
+
+    Only a level word preceded by the right words can end a match, and matches cannot nest (no
+    level word is one of the words before one), so the level words taken in order find the same
+    first match: each is checked backwards, and the regex then runs from the start found.
+    """
+    low = doc.low
+    for start, end in doc.level_lines:
+        pos = start
+        rev = ""
+        while True:
+            cand = _SPACED_LEVEL_STEM.search(low, pos, end)
+            if cand is None:
+                break
+            word = cand.start() + 1
+            pos = word
+            if not rev:
+                rev = low[start:end][::-1]
+            before = _LEVEL_PREFIX_REVERSED.match(rev, end - word)
+            if before is None:
+                continue
+            m = P.BODY_LEVEL.match(low, end - before.end(), end)
+            if m:
+                return m
+    return None
 
 
 def _search_lines(pattern: re.Pattern[str], doc: Doc, needle: str = "") -> re.Match[str] | None:
@@ -132,21 +192,25 @@ def _word_level(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 12)  # pure in the title, and titles recur across postings
 def _level_from_title(title: str) -> str | None:
+    # (each substring test before a pattern names words every match of that pattern holds)
     t = title.strip().lower()
     if not t:
         return None
-    if P.TITLE_INTERN.search(t):
+    if ("intern" in t or "coop" in t or "co-op" in t or "apprentice" in t) and P.TITLE_INTERN.search(t):
         return "intern"
-    if P.TITLE_MANAGER.search(t) and not re.search(r"\bproduct\s+manager|\bprogram\s+manager|\bproject\s+manager", t, re.I):
+    if (("manager" in t or "director" in t or "head" in t or "vp" in t or "vice" in t or "chief" in t
+         or "mgr" in t) and P.TITLE_MANAGER.search(t)
+            and not re.search(r"\bproduct\s+manager|\bprogram\s+manager|\bproject\s+manager", t, re.I)):
         return "manager"
-    senior = bool(P.TITLE_SENIOR.search(t))
+    senior = ("senior" in t or "sr" in t or "iii" in t or "3" in t or "4" in t or "5" in t) and bool(
+        P.TITLE_SENIOR.search(t))
     staff = bool(P.TITLE_STAFF.search(t))
     if staff:
         # "Senior/Staff ML Engineer": a title spanning two levels takes the lower
         if senior and re.search(r"\b(?:senior|sr\.?)\s*(?:/|or|-)\s*(?:staff|principal|lead)\b", t, re.I):
             return "senior"
         return "staff_plus"
-    mid = bool(P.TITLE_MID.search(t))
+    mid = ("ii" in t or "2" in t or "mid" in t or "4" in t) and bool(P.TITLE_MID.search(t))
     if senior:
         if re.search(r"\bassociate\b", t, re.I):
             return "mid"  # "Senior Associate": a consulting rank below manager
