@@ -41,32 +41,62 @@ def _family_from_title(title: str, doc: Doc) -> str | None:
 
 @functools.lru_cache(maxsize=1 << 12)  # pure in the title, and titles recur across postings
 def _title_kind(title: str) -> str | None:
-    """The family a (lower-cased) title names; "research?" and "applied?" depend on the duties."""
+    """The family a (lower-cased) title names; "research?" and "applied?" depend on the duties.
+
+    Each ``_has_*`` test names words every match of the pattern after it holds: most titles
+    skip most patterns.
+    """
     if not title.strip():
         return None
-    if P.ROLE_OTHER.search(title):
+    if _has_other_role_word(title) and P.ROLE_OTHER.search(title):
         return "other"
-    if P.ROLE_ML_ENGINEER.search(title):
+    if _has_ml_engineer_word(title) and P.ROLE_ML_ENGINEER.search(title):
         return "ml_engineer"
-    if P.ROLE_RESEARCH.search(title):
-        return "research_scientist" if P.TITLE_ML_WORDS.search(title) else "research?"
-    if P.ROLE_APPLIED_SCIENTIST.search(title):
+    ml_words = _has_ml_word(title) and P.TITLE_ML_WORDS.search(title) is not None
+    scien = "scien" in title
+    if "research" in title and P.ROLE_RESEARCH.search(title):
+        return "research_scientist" if ml_words else "research?"
+    if scien and P.ROLE_APPLIED_SCIENTIST.search(title):
         return "applied?"
-    if re.search(r"\banalyst\b", title, re.I) and P.ROLE_DATA_ANALYST.search(title):
+    analyst = _has_analyst_word(title) and P.ROLE_DATA_ANALYST.search(title) is not None
+    if analyst and re.search(r"\banalyst\b", title, re.I):
         return "data_analyst"  # "Data Science Analyst" is an analyst
-    if P.ROLE_DATA_SCIENTIST.search(title):
+    if scien and P.ROLE_DATA_SCIENTIST.search(title):
         return "data_scientist"
-    if P.ROLE_DATA_ENGINEER.search(title):
+    if ("data" in title or "etl" in title or "analytics" in title) and P.ROLE_DATA_ENGINEER.search(title):
         return "data_engineer"
-    if P.ROLE_DATA_ANALYST.search(title):
+    if analyst:
         return "data_analyst"
-    if P.ROLE_SOFTWARE.search(title):
-        if P.TITLE_ML_WORDS.search(title):
-            return "ml_engineer"
-        return "software_engineer"
-    if P.TITLE_ML_WORDS.search(title):
+    if _has_software_word(title) and P.ROLE_SOFTWARE.search(title):
+        return "ml_engineer" if ml_words else "software_engineer"
+    if ml_words:
         return "ml_engineer"
     return None
+
+
+def _has_other_role_word(t: str) -> bool:
+    return ("engineer" in t or "developer" in t or "writer" in t or "trainer" in t or "annotator" in t
+            or "rater" in t or "tutor" in t or "nurse" in t or "coordinator" in t or "technician" in t)
+
+
+def _has_ml_engineer_word(t: str) -> bool:
+    return ("engineer" in t or "developer" in t or "ops" in t or "platform" in t or "infra" in t
+            or "architect" in t or "specialist" in t)
+
+
+def _has_ml_word(t: str) -> bool:
+    return ("ml" in t or "ai" in t or "llm" in t or "machine" in t or "deep" in t or "nlp" in t
+            or "vision" in t or "generative" in t or "artificial" in t)
+
+
+def _has_analyst_word(t: str) -> bool:
+    return "analyst" in t or "analytics" in t or "intelligence" in t or "bi" in t
+
+
+def _has_software_word(t: str) -> bool:
+    return ("engineer" in t or "developer" in t or "software" in t or "swe" in t or "backend" in t
+            or "back-end" in t or "frontend" in t or "front-end" in t or "stack" in t or "programmer" in t
+            or "sdet" in t or "qa" in t or "devops" in t or "sre" in t)
 
 
 def ml_focus(family: str, title: str, doc: Doc) -> str:
@@ -204,7 +234,7 @@ def _level_from_title(title: str) -> str | None:
         return "manager"
     senior = ("senior" in t or "sr" in t or "iii" in t or "3" in t or "4" in t or "5" in t) and bool(
         P.TITLE_SENIOR.search(t))
-    staff = bool(P.TITLE_STAFF.search(t))
+    staff = _may_be_staff(t) and bool(P.TITLE_STAFF.search(t))
     if staff:
         # "Senior/Staff ML Engineer": a title spanning two levels takes the lower
         if senior and re.search(r"\b(?:senior|sr\.?)\s*(?:/|or|-)\s*(?:staff|principal|lead)\b", t, re.I):
@@ -219,6 +249,26 @@ def _level_from_title(title: str) -> str | None:
     if mid:
         # "Data Scientist I/II"
         return "junior" if re.search(r"\bi\s*/\s*ii\b|\b1\s*/\s*2\b", t) else "mid"
-    if P.TITLE_JUNIOR.search(t):
+    if _may_be_junior(t) and P.TITLE_JUNIOR.search(t):
         return "junior"
     return None
+
+
+# "Engineer IV" / "Scientist V, Research": the roman numerals of ``TITLE_STAFF``
+_ROMAN_STAFF = re.compile(r"\b(?:iv|v|vi)\b")
+# "Data Scientist I - Remote": the "i" of ``TITLE_JUNIOR`` before a separator
+_ROMAN_ONE = re.compile(r"\bi\b(?=\s*[-,(/|])")
+
+
+def _may_be_staff(t: str) -> bool:
+    """Whether ``TITLE_STAFF`` can match: its words, a level digit, or a roman IV-VI."""
+    return ("staff" in t or "principal" in t or "lead" in t or "architect" in t or "fellow" in t
+            or "distinguished" in t or "5" in t or "6" in t or "7" in t or "8" in t or "9" in t
+            or ("v" in t and _ROMAN_STAFF.search(t) is not None))
+
+
+def _may_be_junior(t: str) -> bool:
+    """Whether ``TITLE_JUNIOR`` can match (``t`` stripped: "i" or "1" ending it is a level)."""
+    return ("junior" in t or "jr" in t or "entry" in t or "new" in t or "associate" in t
+            or "graduate" in t or "undergrad" in t or "early" in t or "1" in t or t.endswith("i")
+            or _ROMAN_ONE.search(t) is not None)
