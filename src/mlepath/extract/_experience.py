@@ -33,7 +33,9 @@ _DEGREE_PATH = _lc(r"\bpost[\s-]*(?:ph|doc)|\bwith\s+(?:an?\s+)?(?:ph\.?\s?d|mas
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+# treat as read-only
+@dataclass(slots=True)
 class YearsFigure:
     value: float
     sentence: Sentence
@@ -54,9 +56,7 @@ def _num(token: str) -> float | None:
 def years_figures(doc: Doc) -> list[YearsFigure]:
     """Every required years-of-experience figure, in text order."""
     out: list[YearsFigure] = []
-    for s in doc.sentences:
-        if s.polarity == "preferred" or not s.kinds & YRS:
-            continue
+    for s in [s for s in doc.sentences if s.kinds & YRS and s.polarity != "preferred"]:
         low = s.low
         if "year" not in low and "yr" not in low and "month" not in low:
             continue  # every ``YEARS`` match ends in one of these units: skip the regex scan
@@ -88,18 +88,14 @@ def years_matches(low: str) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     pos = 0
-    n = len(low)
-    rev = ""
     while True:
         unit = _UNIT_START.search(low, pos)
         if unit is None:
             return out
         q = unit.start()
-        if not rev:
-            rev = low[::-1]
-        run = _BEFORE_UNIT_REVERSED.match(rev, n - q)
+        run = _BEFORE_UNIT_REVERSED.match(low[pos:q][::-1])
         assert run is not None  # (a ``*`` pattern always matches)
-        m = P.YEARS.search(low, max(pos, q - (run.end() - run.start())))
+        m = P.YEARS.search(low, q - run.end())
         if m is None:
             return out
         out.append(m)
@@ -122,8 +118,9 @@ def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFi
         low_tok, unit = m.group("low", "unit")
         val = _WORD_VALUES.get(low_tok)
         if val is None:
-            val = _num(low_tok)
-            if val is None:
+            try:
+                val = float(low_tok)  # (as ``_num``: the token is already lower case)
+            except ValueError:
                 continue
         if unit[0] == "m":  # months
             val = round(val / 12.0, 2)
