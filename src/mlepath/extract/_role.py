@@ -101,7 +101,6 @@ def _has_software_word(t: str) -> bool:
 
 def ml_focus(family: str, title: str, doc: Doc) -> str:
     """research / applied / none from the family and the duties' signal counts."""
-    title = title.lower()
     sig = doc.signals
     ml = sig.get("ml", 0)
     ana = sig.get("ana", 0)
@@ -111,14 +110,27 @@ def ml_focus(family: str, title: str, doc: Doc) -> str:
     if family == "ml_engineer":
         return "applied"
     if family == "data_scientist":
-        if ml >= 2 or P.TITLE_ML_WORDS.search(title):
+        if ml >= 2 or _title_names_ml(title):
             return "applied"
         return "none" if ana >= 1 or ml == 0 else "applied"
-    if P.TITLE_ML_WORDS.search(title) and ml >= 2:
+    if _title_names_ml(title) and ml >= 2:
         return "applied"
     if ml >= 6:
         return "applied"
     return "none"
+
+
+def _title_names_ml(title: str) -> bool:
+    """``TITLE_ML_WORDS`` in the lower-cased title (memoised: titles recur across postings)."""
+    if len(title) > 300:
+        return _title_names_ml_cached.__wrapped__(title)
+    return _title_names_ml_cached(title)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _title_names_ml_cached(title: str) -> bool:
+    t = title.lower()
+    return _has_ml_word(t) and P.TITLE_ML_WORDS.search(t) is not None
 
 
 def seniority(title: str, doc: Doc, years: float | None) -> tuple[str, Evidence | None]:
