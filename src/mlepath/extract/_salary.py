@@ -133,8 +133,10 @@ def _guess_period(value: float) -> str | None:
 
 
 # The currency codes of ``SALARY_RE``, one pattern each: a literal pattern scans far faster than
-# an alternation (and than ``str.find`` on non-ASCII text).
-_CODES = tuple(re.compile(code) for code in ("USD", "CAD", "AUD", "GBP", "EUR"))
+# an alternation (and than ``str.find`` on non-ASCII text). Those with a "U" are skipped when the
+# text has none (a one-character find costs little).
+_U_CODES = tuple(re.compile(code) for code in ("USD", "AUD", "EUR"))
+_OTHER_CODES = (re.compile("CAD"), re.compile("GBP"))
 
 
 def _first_currency(text: str) -> int:
@@ -149,7 +151,7 @@ def _first_currency(text: str) -> int:
         i = text.find(sign, 0, first)
         if i >= 0:
             first = i
-    for code in _CODES:
+    for code in _U_CODES + _OTHER_CODES if "U" in text else _OTHER_CODES:
         m = code.search(text, 0, first)
         if m is not None:
             first = m.start()
