@@ -148,7 +148,7 @@ def _skills(text: str, taxonomy: Any, doc: Doc,
     decided = _skill_polarity(text, doc, spans)
     if decided is None:
         decided = _skill_polarity_by_sentence(text, doc, spans)
-    return tuple([_skill_hit(sk, req) for sk, req in decided.values()])
+    return tuple(decided.values())
 
 
 # skill id -> its hit, one dict per polarity: hits are immutable, so postings can share them
@@ -166,14 +166,14 @@ def _skill_hit(sk: Any, required: bool) -> SkillHit:
     return hit
 
 
-def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> dict[str, tuple[Any, bool]] | None:
-    """Skill id -> (skill, required), walking the mentions line by line.
+def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> dict[str, SkillHit] | None:
+    """Skill id -> its hit, walking the mentions line by line.
 
     Most lines hold no preferred cue, and then no sentence in them can soften a mention: only
     lines with a cue go through the sentence check. ``None`` when a mention spans a line break
     (its sentence then reaches into the next line): ``_skill_polarity_by_sentence`` handles that.
     """
-    decided: dict[str, tuple[Any, bool]] = {}
+    decided: dict[str, SkillHit] = {}
     sent_pref: dict[int, bool] = {}
     cues = doc.cue_hits
     n_cues = len(cues)
@@ -186,7 +186,7 @@ def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> d
     line_pref = line_cued = False
     for start, end, sk in spans:
         prev = decided.get(sk.id)
-        if prev is not None and prev[1]:
+        if prev is not None and prev.required:
             continue  # already required: nothing this mention can change
         if start < line_start or end > line_end:
             line_start = text.rfind("\n", 0, start) + 1
@@ -209,7 +209,7 @@ def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> d
         else:
             required = not _sentence_preferred(text, doc, line_start, start, end, sent_pref)
         if prev is None or required:
-            decided[sk.id] = (sk, required)
+            decided[sk.id] = _skill_hit(sk, required)
     return decided
 
 
@@ -236,15 +236,14 @@ def _sentence_preferred(text: str, doc: Doc, line_start: int, start: int, end: i
     return got
 
 
-def _skill_polarity_by_sentence(text: str, doc: Doc,
-                                spans: list[tuple[int, int, Any]]) -> dict[str, tuple[Any, bool]]:
+def _skill_polarity_by_sentence(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> dict[str, SkillHit]:
     """``_skill_polarity`` mention by mention, for mentions that span a line break."""
-    decided: dict[str, tuple[Any, bool]] = {}
+    decided: dict[str, SkillHit] = {}
     line_pref: dict[int, bool] = {}
     sent_pref: dict[int, bool] = {}
     for start, end, sk in spans:
         prev = decided.get(sk.id)
-        if prev is not None and prev[1]:
+        if prev is not None and prev.required:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         preferred = line_pref.get(line_start)
@@ -255,7 +254,7 @@ def _skill_polarity_by_sentence(text: str, doc: Doc,
             preferred = _sentence_preferred(text, doc, line_start, start, end, sent_pref)
         required = not preferred
         if prev is None or required:
-            decided[sk.id] = (sk, required)
+            decided[sk.id] = _skill_hit(sk, required)
     return decided
 
 
