@@ -180,6 +180,10 @@ def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> d
     inline = doc.inline
     sec_starts = doc.section_starts
     sec_pol = doc.section_polarity
+    rfind = text.rfind
+    find = text.find
+    bisect_left = bisect.bisect_left
+    bisect_right = bisect.bisect_right
     n = len(text)
     line_start = 0
     line_end = -1  # the line of the previous mention: text[line_start:line_end], no newline inside
@@ -189,19 +193,20 @@ def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> d
         if prev is not None and prev.required:
             continue  # already required: nothing this mention can change
         if start < line_start or end > line_end:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
+            line_start = rfind("\n", 0, start) + 1
+            line_end = find("\n", start)
             if line_end == -1:
                 line_end = n
             if end > line_end:
                 return None
             pol = inline.get(line_start) if inline else None
             if pol is None:  # as ``Doc.polarity_at(line_start)``
-                k = bisect.bisect_right(sec_starts, line_start) - 1
+                k = bisect_right(sec_starts, line_start) - 1
                 pol = sec_pol[k] if k >= 0 else "neutral"
             line_pref = pol == "preferred"
-            k = bisect.bisect_left(cues, line_start)
-            line_cued = k < n_cues and cues[k] < line_end
+            if not line_pref:
+                k = bisect_left(cues, line_start)
+                line_cued = k < n_cues and cues[k] < line_end
         if line_pref:
             required = False
         elif not line_cued:

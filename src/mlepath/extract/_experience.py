@@ -20,6 +20,7 @@ from .patterns import _lc
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "an": 1}
+_WORD_VALUES = {k: float(v) for k, v in _WORDS.items()}
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 # "401k match after 1 year" / "12-month contract" / "4-year vesting": not experience
 _NOT_EXPERIENCE_SENTENCE = _lc(
@@ -41,16 +42,6 @@ class YearsFigure:
     sentence: Sentence
     start: int
     end: int
-
-
-def _num(token: str) -> float | None:
-    t = token.lower()
-    if t in _WORDS:
-        return float(_WORDS[t])
-    try:
-        return float(t)
-    except ValueError:
-        return None
 
 
 def years_figures(doc: Doc) -> list[YearsFigure]:
@@ -116,10 +107,10 @@ def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFi
             continue
         prev_end = end
         low_tok, unit = m.group("low", "unit")
-        val = _WORD_VALUES.get(low_tok)
+        val = _WORD_VALUES.get(low_tok)  # (the token is lower case: it was read from ``s.low``)
         if val is None:
             try:
-                val = float(low_tok)  # (as ``_num``: the token is already lower case)
+                val = float(low_tok)
             except ValueError:
                 continue
         if unit[0] == "m":  # months
@@ -133,9 +124,6 @@ def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFi
             continue
         out.append(YearsFigure(val, s, start, end))
     return out
-
-
-_WORD_VALUES = {k: float(v) for k, v in _WORDS.items()}
 
 
 def _may_hold_preferred_cue(low: str) -> bool:
