@@ -145,41 +145,122 @@ def _skills(text: str, taxonomy: Any, doc: Doc,
                 return ()
             taxonomy = _LOAD_TAXONOMY()
         spans = [(m.start, m.end, m) for m in _FIND_SKILLS(text, taxonomy)]
-    hits: dict[str, SkillHit] = {}
-    line_pref: dict[int, bool] = {}
+    decided = _skill_polarity(text, doc, spans)
+    if decided is None:
+        decided = _skill_polarity_by_sentence(text, doc, spans)
+    return tuple(decided.values())
+
+
+# skill id -> its hit, one dict per polarity: hits are immutable, so postings can share them
+# (building a frozen dataclass costs more than the rest of the per-skill work)
+_HITS: tuple[dict[str, SkillHit], dict[str, SkillHit]] = ({}, {})
+
+
+def _skill_hit(sk: Any, required: bool) -> SkillHit:
+    cache = _HITS[required]
+    hit = cache.get(sk.id)
+    if hit is None or hit.name != sk.name or hit.category != sk.category:
+        if len(cache) >= 1 << 14:
+            cache.clear()  # bounded whatever taxonomies a long-lived process loads
+        hit = cache[sk.id] = SkillHit(sk.id, sk.name, sk.category, required)
+    return hit
+
+
+def _skill_polarity(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> dict[str, SkillHit] | None:
+    """Skill id -> its hit, walking the mentions line by line.
+
+    Most lines hold no preferred cue, and then no sentence in them can soften a mention: only
+    lines with a cue go through the sentence check. ``None`` when a mention spans a line break
+    (its sentence then reaches into the next line): ``_skill_polarity_by_sentence`` handles that.
+    """
+    decided: dict[str, SkillHit] = {}
     sent_pref: dict[int, bool] = {}
     cues = doc.cue_hits
-    n = len(text)
+    n_cues = len(cues)
+    inline = doc.inline
+    sec_starts = doc.section_starts
+    sec_pol = doc.section_polarity
     rfind = text.rfind
+    find = text.find
+    bisect_left = bisect.bisect_left
+    bisect_right = bisect.bisect_right
+    n = len(text)
+    line_start = 0
+    line_end = -1  # the line of the previous mention: text[line_start:line_end], no newline inside
+    line_pref = line_cued = False
     for start, end, sk in spans:
-        prev = hits.get(sk.id)
+        prev = decided.get(sk.id)
         if prev is not None and prev.required:
             continue  # already required: nothing this mention can change
-        line_start = rfind("\n", 0, start) + 1
+        if start < line_start or end > line_end:
+            line_start = rfind("\n", 0, start) + 1
+            line_end = find("\n", start)
+            if line_end == -1:
+                line_end = n
+            if end > line_end:
+                return None
+            pol = inline.get(line_start) if inline else None
+            if pol is None:  # as ``Doc.polarity_at(line_start)``
+                k = bisect_right(sec_starts, line_start) - 1
+                pol = sec_pol[k] if k >= 0 else "neutral"
+            line_pref = pol == "preferred"
+            if not line_pref:
+                k = bisect_left(cues, line_start)
+                line_cued = k < n_cues and cues[k] < line_end
+        if line_pref:
+            required = False
+        elif not line_cued:
+            required = True
+        else:
+            required = not _sentence_preferred(text, doc, line_start, start, end, sent_pref)
+        if prev is None or required:
+            decided[sk.id] = _skill_hit(sk, required)
+    return decided
+
+
+def _sentence_preferred(text: str, doc: Doc, line_start: int, start: int, end: int,
+                        sent_pref: dict[int, bool]) -> bool:
+    """Whether the sentence around a mention holds a preferred cue ("Kubernetes is a plus").
+
+    Cached by where the sentence starts (``sent_pref``).
+    """
+    cut = text.rfind(". ", line_start, start)
+    s0 = cut + 2 if cut >= 0 else line_start
+    got = sent_pref.get(s0)
+    if got is None:
+        line_end = text.find("\n", end)
+        if line_end == -1:
+            line_end = len(text)
+        cut = text.find(". ", end, line_end)
+        s1 = cut if cut >= 0 else line_end
+        cues = doc.cue_hits
+        k = bisect.bisect_left(cues, s0)
+        got = (k < len(cues) and cues[k] < s1
+               and P.CUE_PREFERRED.search(doc.low, s0, s1) is not None)
+        sent_pref[s0] = got
+    return got
+
+
+def _skill_polarity_by_sentence(text: str, doc: Doc, spans: list[tuple[int, int, Any]]) -> dict[str, SkillHit]:
+    """``_skill_polarity`` mention by mention, for mentions that span a line break."""
+    decided: dict[str, SkillHit] = {}
+    line_pref: dict[int, bool] = {}
+    sent_pref: dict[int, bool] = {}
+    for start, end, sk in spans:
+        prev = decided.get(sk.id)
+        if prev is not None and prev.required:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
         preferred = line_pref.get(line_start)
         if preferred is None:
             preferred = doc.polarity_at(line_start) == "preferred"
             line_pref[line_start] = preferred
-        if not preferred and cues:
-            # the sentence around the mention: "Kubernetes is a plus" softens only its own sentence
-            cut = rfind(". ", line_start, start)
-            s0 = cut + 2 if cut >= 0 else line_start
-            got = sent_pref.get(s0)
-            if got is None:
-                line_end = text.find("\n", end)
-                if line_end == -1:
-                    line_end = n
-                cut = text.find(". ", end, line_end)
-                s1 = cut if cut >= 0 else line_end
-                k = bisect.bisect_left(cues, s0)
-                got = (k < len(cues) and cues[k] < s1
-                       and P.CUE_PREFERRED.search(doc.low, s0, s1) is not None)
-                sent_pref[s0] = got
-            preferred = got
+        if not preferred and doc.cue_hits:
+            preferred = _sentence_preferred(text, doc, line_start, start, end, sent_pref)
         required = not preferred
         if prev is None or required:
-            hits[sk.id] = SkillHit(sk.id, sk.name, sk.category, required)
-    return tuple(hits.values())
+            decided[sk.id] = _skill_hit(sk, required)
+    return decided
 
 
 def _salary(text: str, structured: dict[str, Any] | None) -> Salary | None:

@@ -20,6 +20,7 @@ from .patterns import _lc
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "an": 1}
+_WORD_VALUES = {k: float(v) for k, v in _WORDS.items()}
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 # "401k match after 1 year" / "12-month contract" / "4-year vesting": not experience
 _NOT_EXPERIENCE_SENTENCE = _lc(
@@ -33,7 +34,9 @@ _DEGREE_PATH = _lc(r"\bpost[\s-]*(?:ph|doc)|\bwith\s+(?:an?\s+)?(?:ph\.?\s?d|mas
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+# treat as read-only
+@dataclass(slots=True)
 class YearsFigure:
     value: float
     sentence: Sentence
@@ -41,61 +44,106 @@ class YearsFigure:
     end: int
 
 
-def _num(token: str) -> float | None:
-    t = token.lower()
-    if t in _WORDS:
-        return float(_WORDS[t])
-    try:
-        return float(t)
-    except ValueError:
-        return None
-
-
 def years_figures(doc: Doc) -> list[YearsFigure]:
     """Every required years-of-experience figure, in text order."""
     out: list[YearsFigure] = []
-    for s in doc.sentences:
-        if s.polarity == "preferred" or not s.kinds & YRS:
-            continue
-        text = s.text
+    for s in [s for s in doc.sentences if s.kinds & YRS and s.polarity != "preferred"]:
         low = s.low
         if "year" not in low and "yr" not in low and "month" not in low:
             continue  # every ``YEARS`` match ends in one of these units: skip the regex scan
-        matches = list(P.YEARS.finditer(low))
-        if not matches:
-            continue
-        if s.polarity == "neutral" and "experience" not in low and "exp " not in low:
-            continue
-        if "experience" not in low and _NOT_EXPERIENCE_SENTENCE.search(low):
-            continue
-        cues = cue_spans(text)
-        prev_end = -1
-        for m in matches:
-            if prev_end >= 0 and _RANGE_GAP.match(text[prev_end:m.start()]):
-                prev_end = m.end()
+        # the sentence-level tests first: they are cheaper than the scan, and skip it when they fail
+        if "experience" not in low:
+            if s.polarity == "neutral" and "exp " not in low:
                 continue
-            prev_end = m.end()
-            low_tok = m.group("low")
-            if low_tok.lower() in ("a", "an") and m.group("high") is None:
-                # "a year" counts; "a 3-year" never reaches here
-                pass
-            val = _num(low_tok)
-            if val is None:
+            if _NOT_EXPERIENCE_SENTENCE.search(low):
                 continue
-            if m.group("unit").lower().startswith("month"):
-                val = round(val / 12.0, 2)
-            if val <= 0 or val > 30:
-                continue
-            if P.YEARS_NOT_EXPERIENCE.search(text[max(0, m.start() - 30):m.start()]):
-                continue
-            after = text[m.end():m.end() + 20].lower()
-            if after.startswith((" old", " ago", " of age")):
-                continue
-            cue = governing_cue(text, m.start(), m.end(), cues, [], years=True)
-            if cue == "preferred":
-                continue
-            out.append(YearsFigure(val, s, m.start(), m.end()))
+        matches = years_matches(low)
+        if matches:
+            out.extend(_sentence_figures(s, matches))
     return out
+
+
+# Where a ``YEARS`` unit can start, and the characters ``YEARS`` allows between a figure's start
+# and its unit (digits, spaces, "+", "(", ")", dashes and the letters of its number words, "plus",
+# "to" and "or"); the second runs on the reversed text to walk back from a unit.
+_UNIT_START = re.compile(r"y(?:ea)?r|month")
+_BEFORE_UNIT_REVERSED = re.compile(r"[\s\d.+()\-–—aefghilnoprstuvwxy]*")
+
+
+def years_matches(low: str) -> list[re.Match[str]]:
+    """``list(P.YEARS.finditer(low))``, scanning only near the units.
+
+    A match cannot start before the run of allowed characters that ends at the first unit after
+    the previous match, so each search starts there: the words before the figure ("Bachelor's
+    degree in Computer Science and ...") and the text after the last unit are never scanned.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        unit = _UNIT_START.search(low, pos)
+        if unit is None:
+            return out
+        q = unit.start()
+        run = _BEFORE_UNIT_REVERSED.match(low[pos:q][::-1])
+        assert run is not None  # (a ``*`` pattern always matches)
+        m = P.YEARS.search(low, q - run.end())
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFigure]:
+    """The figures of one sentence's ``YEARS`` matches that are required experience."""
+    out: list[YearsFigure] = []
+    text = s.text
+    # only a preferred cue can drop a figure: without one the cue search is skipped
+    cues = cue_spans(text) if _may_hold_preferred_cue(s.low) else None
+    prev_end = -1
+    for m in matches:
+        start, end = m.span()
+        if prev_end >= 0 and _RANGE_GAP.match(text[prev_end:start]):
+            prev_end = end
+            continue
+        prev_end = end
+        low_tok, unit = m.group("low", "unit")
+        val = _WORD_VALUES.get(low_tok)  # (the token is lower case: it was read from ``s.low``)
+        if val is None:
+            try:
+                val = float(low_tok)
+            except ValueError:
+                continue
+        if unit[0] == "m":  # months
+            val = round(val / 12.0, 2)
+        if val <= 0 or val > 30:
+            continue
+        if _history_before(text[max(0, start - 30):start]):
+            continue
+        # (" old" / " ago" / " of age" after the unit: ``YEARS`` itself refuses those)
+        if cues is not None and governing_cue(text, start, end, cues, [], years=True) == "preferred":
+            continue
+        out.append(YearsFigure(val, s, start, end))
+    return out
+
+
+def _may_hold_preferred_cue(low: str) -> bool:
+    """Whether ``CUE_PREFERRED`` can match: each of its cues holds one of these words."""
+    return ("prefer" in low or "plus" in low or "ideal" in low or "not" in low or "desir" in low
+            or "great" in low or "bonus" in low or "nice" in low or "advantage" in low or "welcome" in low
+            or "encouraged" in low or "valued" in low or "appreciated" in low or "beneficial" in low
+            or "helpful" in low or "optional" in low)
+
+
+def _history_before(before: str) -> bool:
+    """``YEARS_NOT_EXPERIENCE`` on the text before a figure ("in the last 5 years")."""
+    if before.isascii():  # (where lower-casing folds case exactly as IGNORECASE does)
+        low = before.lower()
+        # every match holds one of these words ("in business for", "been ... for")
+        if not ("for" in low or "over" in low or "than" in low or "within" in low or "past" in low
+                or "last" in low or "next" in low or "first" in low or "history" in low
+                or "founded" in low or "since" in low):
+            return False
+    return P.YEARS_NOT_EXPERIENCE.search(before) is not None
 
 
 def _sentence_value(figs: list[YearsFigure]) -> float:
@@ -117,28 +165,26 @@ def extract_years(doc: Doc, degrees: list[DegreeMention], min_required: str) -> 
         return None, []
     by_sentence: dict[Sentence, list[YearsFigure]] = {}
     for f in figs:
-        by_sentence.setdefault(f.sentence, []).append(f)
+        got = by_sentence.get(f.sentence)
+        if got is None:
+            by_sentence[f.sentence] = [f]
+        else:
+            got.append(f)
     floor = DEGREE_RANK.get(min_required, DEGREE_RANK["bachelor"])
-    deg_by_sentence: dict[Sentence, list[DegreeMention]] = {}
-    for d in degrees:
-        deg_by_sentence.setdefault(d.sentence, []).append(d)
 
-    base: list[tuple[float, Sentence]] = []
-    advanced: list[tuple[float, Sentence]] = []
+    base: tuple[float, Sentence] | None = None  # the largest; the first of equals
+    advanced: tuple[float, Sentence] | None = None  # the smallest; the first of equals
     for s, sf in by_sentence.items():
         value = _sentence_value(sf)
-        degs = [d for d in deg_by_sentence.get(s, []) if d.polarity == "required"]
+        degs = [d for d in degrees if d.sentence is s and d.polarity == "required"]
         # "3 years with a Master's degree": a graduate route that lowers the years is an alternative
         if degs and min(DEGREE_RANK[d.level] for d in degs) > floor and len(sf) == 1:
-            advanced.append((value, s))
-        else:
-            base.append((value, s))
-    if base:
-        b_val, b_s = max(base, key=lambda x: x[0])
-        if advanced:
-            a_val, a_s = min(advanced, key=lambda x: x[0])
-            if a_val < b_val:
-                return a_val, [Evidence(a_s.text, a_s.start, a_s.end)]
-        return b_val, [Evidence(b_s.text, b_s.start, b_s.end)]
-    a_val, a_s = min(advanced, key=lambda x: x[0])
-    return a_val, [Evidence(a_s.text, a_s.start, a_s.end)]
+            if advanced is None or value < advanced[0]:
+                advanced = (value, s)
+        elif base is None or value > base[0]:
+            base = (value, s)
+    if base is None or (advanced is not None and advanced[0] < base[0]):
+        assert advanced is not None
+        base = advanced
+    b_val, b_s = base
+    return b_val, [Evidence(b_s.text, b_s.start, b_s.end)]

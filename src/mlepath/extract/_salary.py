@@ -9,6 +9,7 @@ funding", "$2.5 billion in assets" and "$200 per month towards wellness" are rej
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ._model import Salary
@@ -72,10 +73,16 @@ _BOUNDS = {"year": (10_000, 3_000_000), "month": (800, 250_000), "week": (200, 6
            "day": (50, 10_000), "hour": (7, 2_000)}
 
 
+# "$200,00": a malformed number cut short; "up to $150,000": only a maximum is stated
+_COMMA_DIGIT = re.compile(r",\d")
+_UP_TO = re.compile(r"\bup\s+to\s*$", re.IGNORECASE)
+_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _number(num: str, mult: str | None) -> float | None:
     if "," in num:
         value = float(num.replace(",", ""))  # "184,000.00"
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):
+    elif "." in num and _EURO_THOUSANDS.fullmatch(num):
         value = float(num.replace(".", ""))  # "50.000": European thousands
     else:
         value = float(num)
@@ -86,21 +93,31 @@ def _number(num: str, mult: str | None) -> float | None:
     return value
 
 
+@functools.lru_cache(maxsize=64)  # a handful of spellings ("$", "USD", "US $") recur everywhere
 def _norm_currency(raw: str | None) -> str | None:
     if raw is None:
         return None
     return _CURRENCY.get(re.sub(r"\s", "", raw).lower())
 
 
-def _period(text: str, start: int, end: int, m: re.Match[str]) -> str | None:
-    for key in ("per1", "adv1"):
-        if m.group(key):
-            return _PERIODS.get(m.group(key).lower().rstrip("."))
+def _period(text: str, start: int, end: int, word: str | None) -> str | None:
+    """The pay period: ``word`` read inside the match, else one just after or before it."""
+    if word:
+        return _PERIODS.get(word.lower().rstrip("."))
     after = _PERIOD_AFTER.match(text, end, min(len(text), end + 60))
     if after:
         word = after.group("per") or after.group("adv") or after.group("adv2")
         return _PERIODS.get(word.lower())
-    before = _PERIOD_BEFORE.search(text, max(0, start - 80), start)
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    # every ``_PERIOD_BEFORE`` match holds one of these words (tested on ASCII text only, where
+    # lower-casing folds case exactly as IGNORECASE does)
+    if window.isascii():
+        window = window.lower()
+        if not ("per" in window or "annual" in window or "hourly" in window or "yearly" in window
+                or "monthly" in window or "weekly" in window or "daily" in window):
+            return None
+    before = _PERIOD_BEFORE.search(text, lo, start)
     if before:
         word = re.sub(r"^per\s+|\s+rate$", "", before.group("adv").lower())
         return _PERIODS.get(word)
@@ -115,11 +132,30 @@ def _guess_period(value: float) -> str | None:
     return None
 
 
-def _may_hold_currency(text: str) -> bool:
-    """Every ``SALARY_RE`` match starts with a currency holding one of these: a few substring
-    tests let the half of postings that state no pay skip the regex scan."""
-    return ("$" in text or "£" in text or "€" in text or "USD" in text or "CAD" in text
-            or "AUD" in text or "GBP" in text or "EUR" in text)
+# The currency codes of ``SALARY_RE``, one pattern each: a literal pattern scans far faster than
+# an alternation (and than ``str.find`` on non-ASCII text). Those with a "U" are skipped when the
+# text has none (a one-character find costs little).
+_U_CODES = tuple(re.compile(code) for code in ("USD", "AUD", "EUR"))
+_OTHER_CODES = (re.compile("CAD"), re.compile("GBP"))
+
+
+def _first_currency(text: str) -> int:
+    """Where the first currency sign or code starts, or -1.
+
+    Every ``SALARY_RE`` match holds one within its first four characters ("US $", "CAD", "£"),
+    so no match starts more than three characters before this: the scan starts here, and the
+    half of postings that state no pay skip it.
+    """
+    first = len(text)
+    for sign in ("$", "£", "€"):
+        i = text.find(sign, 0, first)
+        if i >= 0:
+            first = i
+    for code in _U_CODES + _OTHER_CODES if "U" in text else _OTHER_CODES:
+        m = code.search(text, 0, first)
+        if m is not None:
+            first = m.start()
+    return first if first < len(text) else -1
 
 
 def extract_salary(text: str) -> Salary | None:
@@ -128,37 +164,41 @@ def extract_salary(text: str) -> Salary | None:
     >>> extract_salary("The base pay range is $150,000 - $200,000 per year.")
     Salary(min=150000.0, max=200000.0, currency='USD', period='year', source='text')
     """
-    if not text or not _may_hold_currency(text):
+    first = _first_currency(text)
+    if first < 0:
         return None
-    for m in SALARY_RE.finditer(text):
-        low = _number(m.group("num1"), m.group("mult1"))
+    for m in SALARY_RE.finditer(text, max(0, first - 4)):
+        cur1, num1, mult1, per1, adv1, num2, mult2 = m.group("cur1", "num1", "mult1", "per1", "adv1",
+                                                             "num2", "mult2")
+        low = _number(num1, mult1)
         if low is None:
             continue
         high: float | None = None
-        if m.group("num2") is not None:
-            high = _number(m.group("num2"), m.group("mult2"))
+        if num2 is not None:
+            high = _number(num2, mult2)
             if high is None:
                 continue
             # "$135k-155k" / "$120-150K": a multiplier on one side applies to both.
-            if m.group("mult1") and not m.group("mult2") and high < 1_000:
+            if mult1 and not mult2 and high < 1_000:
                 high *= 1_000
-            elif m.group("mult2") and not m.group("mult1") and low < 1_000:
+            elif mult2 and not mult1 and low < 1_000:
                 low *= 1_000
             if high < low:
                 continue  # "$200,00-250,000"-style typos: not worth guessing
-        end = m.end()
-        if re.match(r",\d", text[end:end + 2]):
+        start, end = m.span()
+        if text.startswith(",", end) and _COMMA_DIGIT.match(text, end):
             continue  # a malformed number ("$200,00") was cut short
         if _FUNDING_AFTER.match(text, end):
             continue
-        currency = _norm_currency(m.group("cur1"))
+        currency = _norm_currency(cur1)
         code = _CODE_AFTER.match(text, end)
         if code and currency in (None, "USD"):
             currency = code.group("code").upper()
-        explicit = _period(text, m.start(), end, m)
-        context = _PAY_CONTEXT.search(text, max(0, m.start() - 160), m.start()) is not None
-        is_range = high is not None
-        if not (context or explicit or (is_range and low >= 10_000)):
+        explicit = _period(text, start, end, per1 or adv1)
+        # the pay-word search (the costliest test) only when the amount is neither a period
+        # figure nor a five-figure range
+        if not (explicit or (high is not None and low >= 10_000)
+                or _PAY_CONTEXT.search(text, max(0, start - 160), start) is not None):
             continue
         period = explicit or _guess_period(low)
         if period is None:
@@ -166,10 +206,11 @@ def extract_salary(text: str) -> Salary | None:
         lo_bound, hi_bound = _BOUNDS[period]
         if not (lo_bound <= low <= hi_bound and (high is None or lo_bound <= high <= hi_bound)):
             continue
-        if high is not None and high > low * 6:
-            continue  # "$20 to $200,000": two unrelated numbers
-        up_to = re.search(r"\bup\s+to\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE)
-        if high is None and up_to:
+        if high is not None:
+            if high > low * 6:
+                continue  # "$20 to $200,000": two unrelated numbers
+            return Salary(low, high, currency, period, "text")
+        if _UP_TO.search(text[max(0, start - 12):start]):
             return Salary(None, low, currency, period, "text")
-        return Salary(low, high if high is not None else low, currency, period, "text")
+        return Salary(low, low, currency, period, "text")
     return None
