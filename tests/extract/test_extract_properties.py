@@ -17,7 +17,8 @@ from mlepath.extract import (
 
 _WORDS = ["Requirements:", "Preferred:", "Nice to have", "BS", "MS", "PhD", "Ph.D.", "degree", "or",
           "equivalent", "experience", "5+", "3-5", "years", "six months", "in", "Computer Science", "\n",
-          "- ", "•", "(", ")", ";", ".", "a plus", "preferred", "required", "Senior", "MA", "İ", "ß", "数据"]
+          "- ", "•", "(", ")", ";", ".", "a plus", "preferred", "required", "Senior", "MA", "İ", "ß", "数据",
+          "$", "60.000.95", "USD", "k", "-", "per year", "/hr"]
 
 texts = st.one_of(
     st.text(),

@@ -75,3 +75,11 @@ def test_skips_funding_then_finds_pay() -> None:
 def test_source_is_text() -> None:
     found = extract_salary("Salary: $100,000 - $120,000")
     assert found is not None and found.source == "text"
+
+
+def test_malformed_number_is_skipped_not_raised() -> None:
+    # "60.000.95" is neither "60,000.95" nor European "60.000": the figure is no salary, and the
+    # scan goes on to the next one instead of raising
+    assert extract_salary("Pay: $60.000.95 per year") is None
+    assert extract_salary("Pay: $60.000.95 per year; base salary $90,000 - $110,000 per year.") == \
+        sal(90_000, 110_000)

@@ -80,12 +80,16 @@ _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _number(num: str, mult: str | None) -> float | None:
-    if "," in num:
-        value = float(num.replace(",", ""))  # "184,000.00"
-    elif "." in num and _EURO_THOUSANDS.fullmatch(num):
-        value = float(num.replace(".", ""))  # "50.000": European thousands
-    else:
-        value = float(num)
+    try:
+        if "," in num:
+            value = float(num.replace(",", ""))  # "184,000.00"
+        elif "." in num and _EURO_THOUSANDS.fullmatch(num):
+            value = float(num.replace(".", ""))  # "50.000": European thousands
+        else:
+            value = float(num)
+    except ValueError:
+        return None  # "60.000.95": neither spelling of a number
+
     if mult:
         if mult.lower() != "k":
             return None  # millions/billions: funding, revenue, valuation — never a salary
