@@ -97,9 +97,13 @@ class MypycBuildExt(build_ext):  # type: ignore[misc]  # untyped in older setupt
         sources = _sources()
         # Hash what mypyc is about to read, so an edit made during the build counts as stale.
         self.hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources}
-        # Our own flags, not pyproject's [tool.mypy]: the isolated build env has none of the
-        # runtime dependencies installed, and lint settings should not decide whether we compile.
-        options = ["--config-file=", "--ignore-missing-imports", "--python-version=3.11"]
+        # Our own flags, not pyproject's [tool.mypy] (lint settings should not decide whether we
+        # compile), and never the target environment's packages: mypy would find them through
+        # the interpreter, so a fresh venv (deps installed after the build) and a used one would
+        # type-check, and compile, differently. Without them, `hyperscan: Any` followed by
+        # `import hyperscan` in extract/_scan.py is a no-redef error (the lint run has hyperscan).
+        options = ["--config-file=", "--no-site-packages", "--ignore-missing-imports",
+                   "--disable-error-code=no-redef"]
         try:
             exts = mypycify([*options, *map(str, sources)], opt_level="3", group_name=GROUP)
         except (Exception, SystemExit) as err:  # mypyc reports type errors with sys.exit
