@@ -73,6 +73,8 @@ class MypycBuildExt(build_ext):  # type: ignore[misc]  # untyped in older setupt
     """
 
     def run(self) -> None:
+        # pip builds in the tree: build/lib* may still hold modules of an earlier build.
+        _remove_compiled(Path(self.build_lib))
         real = self._mypycify()
         if real is None or set(real) != {ext.name for ext in self.extensions}:
             if real is not None:
@@ -92,8 +94,6 @@ class MypycBuildExt(build_ext):  # type: ignore[misc]  # untyped in older setupt
             self._write_manifest(EXTRACT)
 
     def _mypycify(self) -> dict[str, Extension] | None:
-        from mypyc.build import mypycify  # a build requirement, absent at run time
-
         sources = _sources()
         # Hash what mypyc is about to read, so an edit made during the build counts as stale.
         self.hashes = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources}
@@ -105,9 +105,13 @@ class MypycBuildExt(build_ext):  # type: ignore[misc]  # untyped in older setupt
         options = ["--config-file=", "--no-site-packages", "--ignore-missing-imports",
                    "--disable-error-code=no-redef"]
         try:
+            # A build requirement, but --no-build-isolation may run without it.
+            from mypyc.build import mypycify
+
             exts = mypycify([*options, *map(str, sources)], opt_level="3", group_name=GROUP)
         except (Exception, SystemExit) as err:  # mypyc reports type errors with sys.exit
-            _warn(f"mypyc could not translate the extract modules ({err}); installing pure Python")
+            _warn(f"mypyc could not translate the extract modules ({err!r}, details above); "
+                  "installing pure Python")
             return None
         return {ext.name: ext for ext in exts}
 
