@@ -1,7 +1,7 @@
 """Compile ``mlepath.extract`` with mypyc at install time; pure Python when that is off or fails.
 
 All metadata lives in pyproject.toml; this file only adds the optional compiled modules
-(~25% faster extraction, same output). ``MLEPATH_COMPILE=0 pip install ...`` skips compiling.
+(about 15% less CPU per posting, same output). ``MLEPATH_COMPILE=0 pip install ...`` skips compiling.
 Without a working C compiler (or if mypyc rejects a module) the install still succeeds, as pure
 Python, after a warning. ``src/mlepath/_build.py`` checks at run time that the compiled modules
 were built from the sources beside them; the names below must match it (tests/test_build.py).
