@@ -205,6 +205,7 @@ def main() -> None:
         peer_worker(args.peer_worker, args.peer_workdir)
         return
 
+    from mlepath._build import describe as describe_build
     from mlepath.extract._salary import extract_salary
     from mlepath.extract._skills import find_skills
     from mlepath.extract._taxonomy import load_taxonomy
@@ -249,6 +250,7 @@ def main() -> None:
     main_rate = stages[0]["postings_per_s"]
     report: dict[str, Any] = {
         "scanner": tax.scanner.backend,
+        "build": describe_build(),  # mypyc-compiled or pure Python (setup.py, mlepath/_build.py)
         "postings": len(postings), "distinct_postings": distinct,
         "mean_chars": round(sum(len(t) for _, t in postings) / len(postings)),
         "taxonomy_skills": len(tax), "taxonomy_build_s": round(build_s, 3),
@@ -290,7 +292,7 @@ def main() -> None:
         return
     print(f"{report['postings']} postings ({distinct} distinct, replicated), mean "
           f"{report['mean_chars']} chars; taxonomy {len(tax)} skills, built in {build_s:.2f}s, "
-          f"scanner {tax.scanner.backend}; "
+          f"scanner {tax.scanner.backend}; build {report['build']}; "
           "one process, one core; machine shared with other work, figures are noisy")
     print(f"{'stage':<40}{'postings/s':>12}{'per CPU-s':>12}{'MB/s':>8}{'seconds':>9}")
     for s in stages:

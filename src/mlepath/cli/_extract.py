@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlepath.errors import ExtractError, MlepathError
-from mlepath.extract import EXTRACTOR_VERSION, Requirements, evaluate, extract_posting
+from mlepath.extract import EXTRACTOR_VERSION, Requirements, compiled, evaluate, extract_posting
 from mlepath.extract._explain import evidence_spans, value_rows
 from mlepath.sources import BadRecord, read_path
 from mlepath.store import Store
@@ -23,6 +23,11 @@ from ._app import DbOption, app, console, err_console, parse_map, resolve_db
 _ENGINES = ("local", "spark")
 _SHORT = {"high_school": "hs", "associate": "assoc", "bachelor": "bach", "master": "mast",
           "phd": "phd", "none": "none", "unspecified": "unspec"}
+
+
+def _build() -> str:
+    # Says which build ran, so timings quoted from the CLI can be compared (docs/extract.md).
+    return "mypyc-compiled" if compiled() else "pure Python"
 
 
 def _progress(known_total: bool = True) -> Progress:
@@ -48,6 +53,8 @@ def extract_cmd(
 ) -> None:
     """Extract what each posting requires (degree, years, role, seniority, skills, salary).
 
+    The summary line says which build ran: mypyc-compiled or pure Python (same output).
+
     Example: mlepath extract postings.csv --out requirements.jsonl
     """
     if engine not in _ENGINES:
@@ -63,7 +70,7 @@ def extract_cmd(
         if out is None:
             raise ExtractError("extracting files needs --out FILE.jsonl (or use --db to extract the store)")
         n = _extract_files(inputs, out, input_format, mapping)
-        console.print(f"extracted {n:,} postings -> {out} (extractor {EXTRACTOR_VERSION})")
+        console.print(f"extracted {n:,} postings -> {out} (extractor {EXTRACTOR_VERSION}, {_build()})")
         return
     from mlepath.pipeline import extract_store
 
@@ -72,7 +79,7 @@ def extract_cmd(
         task = progress.add_task("extracting", total=0)  # the real total arrives with batch 1
         done = extract_store(store, force=all_, on_progress=lambda d, t: progress.update(
             task, completed=d, total=t))
-    console.print(f"extracted {done:,} postings in {path} (extractor {EXTRACTOR_VERSION}); "
+    console.print(f"extracted {done:,} postings in {path} (extractor {EXTRACTOR_VERSION}, {_build()}); "
                   f"{'all re-extracted' if all_ else 'others were already up to date'}")
 
 

@@ -1,5 +1,8 @@
 """Extraction: pure functions from posting text to ``Requirements``. No I/O."""
 
+# First: picks the mypyc-compiled modules, or their .py when the build is stale (see _build).
+from mlepath._build import compiled
+
 from ._combine import EXTRACTOR_VERSION, extract_posting, extract_requirements
 from ._evaluate import EvalReport, evaluate
 from ._model import (
@@ -35,6 +38,7 @@ __all__ = [
     "SkillHit",
     "SkillMention",
     "Taxonomy",
+    "compiled",
     "evaluate",
     "extract_posting",
     "extract_requirements",
