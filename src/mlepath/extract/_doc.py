@@ -184,6 +184,8 @@ def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
             [w for w in words if w[0].isupper() or not w[0].isalpha()]) >= max(1, int(len(words) * 0.75))
         if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core)):
             return None
+    if not (ends_colon and not inline) and not P.HEADING_ANY.search(lc):
+        return None  # no heading word: only "Something:" can still head a section (neutral)
     if not ends_colon and ("(" in core or _ITEM_WORDS.search(lc)):
         return None  # "Experience with PyTorch and/or Pyro" is a list item, however capitalised
     if kinds & DEG and (inline or not ends_colon):

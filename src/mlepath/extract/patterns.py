@@ -98,33 +98,37 @@ ABBREV_TAIL = re.compile(r"(?:\b[A-Za-z]\.){1,3}$|\b(?:e\.g|i\.e|etc|vs|incl|app
 # --------------------------------------------------------------------- headings
 
 # "Preferred Qualifications" / "Nice to have" / "Bonus points" / "Ideally you have"
-HEADING_PREFERRED = _lc_words(
-    r"preferred|preferably|nice[\s-]to[\s-]haves?|bonus(?:\s+points)?|ideal(?:ly)?|desired|desirable|"
+_HEADING_WORDS_PREFERRED = (r"preferred|preferably|nice[\s-]to[\s-]haves?|bonus(?:\s+points)?|ideal(?:ly)?|desired|desirable|"
     r"pluses|a\s+plus|extra\s+credit|good[\s-]to[\s-]haves?|great[\s-]to[\s-]haves?|would\s+be\s+nice|"
     r"stand\s+out|even\s+better|added\s+bonus|differentiators?|not\s+required\s+but|"
     r"would\s+be\s+(?:great|a\s+plus)|optional")
+HEADING_PREFERRED = _lc_words(_HEADING_WORDS_PREFERRED)
 # the soft preferred headings: "Desired Skills", "Ideal Qualifications" count as the
 # requirements when the same posting also has a firm preferred heading ("Nice to have")
 HEADING_SOFT_PREFERRED = _lc_words(r"desired|desirable|ideal(?:ly)?")
 
 # "Minimum qualifications" / "Basic Qualifications" / "Requirements" / "What you'll need"
-HEADING_REQUIRED = _lc_words(
-    r"minimum|basic|required|requirements?|qualifications?|must[\s-]haves?|must\s+have|"
+_HEADING_WORDS_REQUIRED = (r"minimum|basic|required|requirements?|qualifications?|must[\s-]haves?|must\s+have|"
     r"what\s+you(?:'ll|’ll|\s+will)?\s+(?:need|bring|have)|you\s+(?:have|bring|are|will\s+have|should\s+have)|"
     r"who\s+you\s+are|about\s+you|what\s+we(?:'re|’re|\s+are)\s+looking\s+for|looking\s+for|"
     r"your\s+(?:profile|background|experience|skills|qualifications)|skills|experience|education|"
     r"competenc(?:y|ies)|knowledge|expertise|background|profile|prerequisites|essential|"
     r"what\s+(?:it\s+)?takes|to\s+be\s+successful|we(?:'d|’d|\s+would)\s+love|need\s+to\s+have|"
     r"you\s+might\s+be\s+a\s+fit|ideal\s+candidate")
+HEADING_REQUIRED = _lc_words(_HEADING_WORDS_REQUIRED)
 
 # "Responsibilities" / "What you'll do" / "Benefits" / "About us" : end the previous section
-HEADING_NEUTRAL = _lc_words(
-    r"responsibilit(?:y|ies)|what\s+you(?:'ll|’ll|\s+will)\s+(?:do|be\s+doing|work\s+on)|duties|"
+_HEADING_WORDS_NEUTRAL = (r"responsibilit(?:y|ies)|what\s+you(?:'ll|’ll|\s+will)\s+(?:do|be\s+doing|work\s+on)|duties|"
     r"about|benefits?|perks|compensation|salary|pay|the\s+role|role|overview|summary|description|"
     r"why|who\s+we\s+are|company|location|culture|team|equal|eeo|apply|day[\s-]to[\s-]day|impact|"
     r"mission|job\s+details|what\s+we\s+offer|offer|opportunity|position|schedule|travel|"
     r"clearance|type|family|suitability|you(?:'ll|’ll|\s+will)\s+(?:do|get)|working|work\s+environment|"
     r"projects|tasks|accountabilities|in\s+this\s+role|key\s+result")
+HEADING_NEUTRAL = _lc_words(_HEADING_WORDS_NEUTRAL)
+
+# any heading word at all: a line with none (and no colon) is no heading, one search instead of three
+HEADING_ANY = _lc_words("|".join(_alternatives(_HEADING_WORDS_PREFERRED) + _alternatives(_HEADING_WORDS_REQUIRED)
+                                 + _alternatives(_HEADING_WORDS_NEUTRAL)))
 
 # "Qualifications: 5+ years ..." / "Preferred: PhD" : a heading followed by content on the line
 INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ /&-]{2,45}?)\s*[:–—]\s*(\S.*)$")
