@@ -41,10 +41,14 @@ def _is_word(ch: str) -> bool:
 
 # Candidate: (start, end, entry) — a plural hit ("APIs") ends one character after its alias.
 _Candidate = tuple[int, int, AliasEntry]
+# A raw hit as sorted by ``_leftmost_longest``: (start, -end, index of the key's last character,
+# entry). Plain tuple order is then leftmost, longest, first scanned: no key function, and the
+# scan index keeps two equal spans (a plural "apis" and an alias "apis") in scan order.
+_Hit = tuple[int, int, int, AliasEntry]
 
 
 def _candidates(padded: str, taxonomy: Taxonomy,
-                keyword_hits: list[tuple[int, KeywordHit]] | None = None) -> list[_Candidate]:
+                keyword_hits: list[tuple[int, KeywordHit]] | None = None) -> list[_Hit]:
     """Automaton hits on ``padded`` (= " " + lower(text) + " "), as offsets into ``text``.
 
     Padded index ``i`` is text offset ``i - 1``. A short alias's key is boundary + alias +
@@ -53,7 +57,7 @@ def _candidates(padded: str, taxonomy: Taxonomy,
     The same scan finds the requirement keywords of ``_doc``; they are appended, in scan order,
     to ``keyword_hits`` when given (and skipped otherwise).
     """
-    found: list[_Candidate] = []
+    found: list[_Hit] = []
     for last, (entry, kw) in taxonomy.scanner.scan(padded):
         if kw is not None and keyword_hits is not None:
             keyword_hits.append((last, kw))
@@ -61,7 +65,7 @@ def _candidates(padded: str, taxonomy: Taxonomy,
             continue
         if entry.right_bounded:
             end = last - 1  # the key's last char (padded index ``last``) is the boundary
-            found.append((end - entry.length, end, entry))
+            found.append((end - entry.length, -end, last, entry))
             continue
         if entry.skill_index < 0:
             continue
@@ -80,18 +84,18 @@ def _candidates(padded: str, taxonomy: Taxonomy,
                 end += 1
             else:
                 continue
-        found.append((start, end, entry))
+        found.append((start, -end, last, entry))
     return found
 
 
-def _leftmost_longest(cands: list[_Candidate]) -> list[_Candidate]:
-    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+def _leftmost_longest(hits: list[_Hit]) -> list[_Candidate]:
+    hits.sort()
     out: list[_Candidate] = []
     reach = -1
-    for c in cands:
-        if c[0] >= reach:
-            out.append(c)
-            reach = c[1]
+    for start, neg_end, _last, entry in hits:
+        if start >= reach:
+            reach = -neg_end
+            out.append((start, reach, entry))
     return out
 
 
