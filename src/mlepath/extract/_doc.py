@@ -248,12 +248,13 @@ def _short_line_heading(raw: str, kinds: int) -> tuple[Polarity, bool] | None:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one line), trimmed of spaces and bullets."""
-    return [(a, z) for a, z, _s in _sentences(text, start, end)]
+    spans = (_trimmed(text, a, z) for a, z in _segments(text, start, end))
+    return [(got[0], got[1]) for got in spans if got is not None]
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """``(start, end, text[start:end])`` of each trimmed sentence in ``text[start:end]``."""
-    out: list[tuple[int, int, str]] = []
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The untrimmed sentence spans of ``text[start:end]`` (one line)."""
+    out: list[tuple[int, int]] = []
     seg_start = start
     chunk = text[start:end]
     for m in P.SENTENCE_END.finditer(chunk):
@@ -264,14 +265,14 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             # only short tokens ("B.S.", "e.g.", "Sr.") can be abbreviations
             if (len(token) <= 6 or token.count(".") >= 2) and P.ABBREV_TAIL.search(token):
                 continue
-        _trimmed(text, seg_start, cut, out)
+        out.append((seg_start, cut))
         seg_start = start + m.end()
-    _trimmed(text, seg_start, end, out)
+    out.append((seg_start, end))
     return out
 
 
-def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int, str]]) -> None:
-    """Append ``text[s:e]`` trimmed of spaces and bullet marks, unless nothing is left."""
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+    """``text[s:e]`` trimmed of spaces and bullet marks, as (start, end, text); None if empty."""
     if s < e and "A" <= text[s] <= "Z":
         pass  # ``BULLET`` never consumes a leading capital (the common case): skip the regex
     else:
@@ -279,10 +280,11 @@ def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int, str]]) -> None
         if b:
             s += b.end()
     kept = text[s:e].rstrip()  # ``str.strip`` removes exactly the ``isspace`` characters
-    if kept:
-        sentence = kept.lstrip()
-        z = s + len(kept)
-        out.append((z - len(sentence), z, sentence))
+    if not kept:
+        return None
+    sentence = kept.lstrip()
+    z = s + len(kept)
+    return z - len(sentence), z, sentence
 
 
 def analyse(text: str, low: str | None = None,
@@ -412,13 +414,16 @@ def analyse(text: str, low: str | None = None,
                 continue
         on_heading_line = ls in inline
         here = line_hits[ls]
-        for a, z, sentence in _sentences(text, s0, le):
+        for a, z in _segments(text, s0, le):
             # only the sentences holding a degree, years, equivalence or field-of-study keyword
-            # are read
+            # are read (a keyword never lies in the spaces and bullets that trimming removes)
             kinds = 0
             for at, bit in here:
                 if a <= at < z:
                     kinds |= bit
             if kinds:
-                sentences.append(Sentence(sentence, a, z, pol, ls, on_heading_line, low_all[a:z], kinds))
+                got = _trimmed(text, a, z)
+                if got is not None:
+                    a, z, sentence = got
+                    sentences.append(Sentence(sentence, a, z, pol, ls, on_heading_line, low_all[a:z], kinds))
     return doc
