@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import ahocorasick
-
+from ._scan import KeyScanner
 from ._text import lower_same_length
 from .patterns import FIELD_TERMS
 
-_AUTOMATON = ahocorasick.Automaton()
-for _term, _fields in FIELD_TERMS.items():
-    _AUTOMATON.add_word(_term, (len(_term), _fields, _term[-1] in ",/)"))
-_AUTOMATON.make_automaton()
+# term -> (length, fields, whether the term ends in punctuation); boundaries are checked below
+_SCANNER: KeyScanner[tuple[int, tuple[str, ...], bool]] = KeyScanner(
+    {("", term, ""): (len(term), fields, term[-1] in ",/)") for term, fields in FIELD_TERMS.items()})
 
 
 def find_fields(window: str) -> set[str]:
@@ -24,7 +22,7 @@ def fields_in_lower(low: str) -> set[str]:
     # (start, -end, fields): sorted, the leftmost phrase comes first and the longest among those
     # starting there; two phrases never share both ends, so ``fields`` is never compared
     found: list[tuple[int, int, tuple[str, ...]]] = []
-    for end_idx, (klen, fields, closed) in _AUTOMATON.iter(low):
+    for end_idx, (klen, fields, closed) in _SCANNER.scan(low):
         start = end_idx - klen + 1
         if start > 0 and low[start - 1].isalnum():
             continue
