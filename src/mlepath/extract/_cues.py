@@ -10,9 +10,8 @@ import functools
 import re
 from typing import Literal
 
-import ahocorasick
-
 from . import patterns as P
+from ._scan import KeyScanner
 from ._text import lower_same_length
 
 Level = Literal["required", "preferred"]
@@ -56,21 +55,15 @@ PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advanta
 REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
 # both stem lists in one automaton: one pass over a sentence instead of 22 substring scans
 _PREF, _REQ = 1, 2
-_STEMS = ahocorasick.Automaton()
-for _stem in PREFERRED_STEMS:
-    _STEMS.add_word(_stem, _PREF)
-for _stem in REQUIRED_STEMS:
-    _STEMS.add_word(_stem, _REQ)
-_STEMS.make_automaton()
+_STEMS: KeyScanner[int] = KeyScanner({("", stem, ""): _PREF for stem in PREFERRED_STEMS}
+                                     | {("", stem, ""): _REQ for stem in REQUIRED_STEMS})
 
 
 def _stem_kinds(low: str) -> int:
     """``_PREF`` if a preferred stem is in ``low``, ``_REQ`` if a required one is (or both)."""
     kinds = 0
-    for _end, kind in _STEMS.iter(low):
+    for _end, kind in _STEMS.scan(low):
         kinds |= kind
-        if kinds == _PREF | _REQ:
-            break
     return kinds
 
 
