@@ -278,9 +278,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The untrimmed sentence spans of ``text[start:end]`` (one line)."""
+    chunk = text[start:end]
+    if "." not in chunk and ";" not in chunk and "!" not in chunk and "?" not in chunk:
+        return [(start, end)]  # every ``SENTENCE_END`` match opens with one of these
     out: list[tuple[int, int]] = []
     seg_start = start
-    chunk = text[start:end]
     for m in P.SENTENCE_END.finditer(chunk):
         cut = start + m.start() + 1
         if text[cut - 1] == ".":  # (no slice of the whole segment: paragraphs can be long)
