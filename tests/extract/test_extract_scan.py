@@ -107,21 +107,3 @@ def test_keyword_boundaries(backend: str, text: str, found: bool) -> None:
     scanner = KeyScanner(KEYWORD_KEYS, backend=backend)
     hits = [kw for _last, kw in scanner.scan(text) if kw[1] == "deg" and kw[0] == 4]
     assert bool(hits) is found
-
-
-@pytest.mark.parametrize("backend", ["hyperscan", "ahocorasick"])
-def test_scan_pairs_splits_scan(taxonomies: tuple[Taxonomy, Taxonomy], backend: str) -> None:
-    fast, slow = taxonomies
-    tax = slow if backend == "ahocorasick" else fast
-    if tax.scanner.backend != backend:
-        pytest.skip("no hyperscan wheel on this platform")
-    counts = [0, 0]
-    for line in POSTINGS.read_text(encoding="utf-8").splitlines()[:20]:
-        padded = " " + json.loads(line)["description"].lower() + " "
-        hits = tax.scanner.scan(padded)
-        aliases, keywords = tax.scanner.scan_pairs(padded)
-        assert aliases == [(last, e) for last, (e, _k) in hits if e is not None]
-        assert keywords == [(last, k) for last, (_e, k) in hits if k is not None]
-        counts[0] += len(aliases)
-        counts[1] += len(keywords)
-    assert counts[0] > 200 and counts[1] > 200

@@ -102,7 +102,6 @@ class KeyScanner(Generic[V]):
                    elements=len(expressions), flags=[0] * len(expressions))
         self._db = db
         self._values = values
-        self._parts: tuple[list[Any], list[Any]] | None = None  # ``scan_pairs``' split values
         self._bounds = bounds
         self._local = threading.local()  # a Hyperscan scratch space serves one scan at a time
 
@@ -135,46 +134,6 @@ class KeyScanner(Generic[V]):
 
         self._db.scan(data, match_event_handler=on_match, scratch=self._scratch())
         return hits
-
-
-    def scan_pairs(self, text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, Any]]]:
-        """``scan`` for keys whose values are pairs ``(a, b)``, either part possibly None: the
-        hits of the ``a`` parts and of the ``b`` parts as two lists of ``(last index, part)``,
-        each in scan order. (One pass serves the skills matcher and the section pass; splitting
-        in the match callback spares them a second loop over every hit.)"""
-        firsts: list[tuple[int, Any]] = []
-        seconds: list[tuple[int, Any]] = []
-        if self.backend == "ahocorasick":
-            for last, (a, b) in self._automaton.iter(text):
-                if a is not None:
-                    firsts.append((last, a))
-                if b is not None:
-                    seconds.append((last, b))
-            return firsts, seconds
-        data = text.encode("latin-1", "replace")
-        if self._parts is None:
-            self._parts = ([v[0] for v in self._values], [v[1] for v in self._values])  # type: ignore[index]
-        parts_a, parts_b = self._parts
-        bounds = self._bounds
-        add_a = firsts.append
-        add_b = seconds.append
-        question = 63
-
-        def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            last = end - 1
-            bound = bounds[pattern]
-            if bound is not None and (data[last] == question or data[last - bound[2]] == question) \
-                    and not _bounds_hold(text, last, bound):
-                return
-            a = parts_a[pattern]
-            if a is not None:
-                add_a((last, a))
-            b = parts_b[pattern]
-            if b is not None:
-                add_b((last, b))
-
-        self._db.scan(data, match_event_handler=on_match, scratch=self._scratch())
-        return firsts, seconds
 
 
 def _bounds_hold(text: str, last: int, bounds: tuple[str, str, int]) -> bool:

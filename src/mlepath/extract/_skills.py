@@ -58,10 +58,11 @@ def _candidates(padded: str, taxonomy: Taxonomy,
     to ``keyword_hits`` when given (and skipped otherwise).
     """
     found: list[_Hit] = []
-    alias_hits, kw_hits = taxonomy.scanner.scan_pairs(padded)
-    if keyword_hits is not None:
-        keyword_hits.extend(kw_hits)
-    for last, entry in alias_hits:
+    for last, (entry, kw) in taxonomy.scanner.scan(padded):
+        if kw is not None and keyword_hits is not None:
+            keyword_hits.append((last, kw))
+        if entry is None:
+            continue
         if entry.right_bounded:
             end = last - 1  # the key's last char (padded index ``last``) is the boundary
             found.append((end - entry.length, -end, last, entry))
