@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlepath.extract import _doc
+from mlepath.extract import _doc, _salary
 from mlepath.extract import patterns as P
 
 _LINE_PIECES = ["\n", " ", "\t", ":", "–", "—", "Preferred", "Requirements", "Nice to have", "a",
@@ -49,3 +49,15 @@ def test_grouped_heading_patterns_match_the_plain_ones(line: str) -> None:
         assert (a and a.span()) == (b and b.span()), name
         found_any = found_any or a is not None or plain.search(line) is not None
     assert (P.HEADING_ANY.search(line) is not None) == found_any
+
+
+_MONEY = ["$", "£", "€", "USD", "usd", "Usd", "AUD", "EUR", "eur", "CAD", "GBP", "neural", "audit",
+          "150,000", "90k", " - ", " per year", "/hr", " ", "\n", "salary", "pay range", "US$", "İ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY), max_size=30).map("".join))
+def test_currency_marks_find_the_first_currency(text: str) -> None:
+    marks = _doc.analyse(text).currency_marks
+    assert _salary._first_marked(text, marks) == _salary._first_currency(text)
+    assert _salary.extract_salary(text, marks) == _salary.extract_salary(text)

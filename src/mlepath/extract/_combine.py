@@ -102,7 +102,7 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
         evidence["seniority"] = (Evidence(title, -1, -1),)
 
     skills = _skills(text, taxonomy, doc, spans)
-    salary = _salary(text, structured)
+    salary = _salary(text, structured, doc)
 
     return Requirements(
         min_required=min_required,
@@ -263,11 +263,13 @@ def _skill_polarity_by_sentence(text: str, doc: Doc, spans: list[tuple[int, int,
     return decided
 
 
-def _salary(text: str, structured: dict[str, Any] | None) -> Salary | None:
+def _salary(text: str, structured: dict[str, Any] | None, doc: Doc) -> Salary | None:
     if structured and isinstance(structured.get("_salary"), Salary):
         return structured["_salary"]  # type: ignore[no-any-return]
     if _EXTRACT_SALARY is None:
         return None
+    if _EXTRACT_SALARY is extract_salary:  # the scan has located the currency marks already
+        return extract_salary(text, doc.currency_marks)
     got = _EXTRACT_SALARY(text)
     return got if isinstance(got, Salary) else None
 

@@ -78,10 +78,15 @@ for _kw in ("prefer", "plus", "nice to have", "nice-to-have", "ideal", "desired"
             "helpful", "not required", "optional", "appreciated", "encouraged", "highly valued", "welcome"):
     _KEYWORDS[_kw] = "cue"
 
+# currency signs and codes, located for the salary parser (``Doc.currency_marks``): every
+# occurrence, so no boundaries; the codes are matched lower-cased here and checked there
+for _kw in ("$", "£", "usd", "aud", "eur", "cad", "gbp"):
+    _KEYWORDS[_kw] = "cur"
+
 # Short keywords ("bs", "ms", "ma") hide inside common words ("jobs", "teams", "make"). They are
 # added with the characters that may surround a standalone token, so the automaton itself enforces
 # the word boundary and the Python loop sees few hits. The text is padded with a space each side.
-_SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and kind != "yrs"}
+_SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and kind not in ("yrs", "cur")}
 _BEFORE = " \n\t/(-•,;:*"
 _AFTER = " \n\t/),.;:'’-s+"
 # "ba"/"ma" + "s" is "based", "basic", "massive" far more often than a plural degree, and the
@@ -141,6 +146,8 @@ class Doc:
     level_lines: list[tuple[int, int]] = field(default_factory=list)  # lines naming a level or role
     degree_hits: list[int] = field(default_factory=list)  # offsets where a degree keyword starts
     cue_hits: list[int] = field(default_factory=list)  # offsets of preferred-cue keywords, ascending
+    # where "$", "£" or a currency code lower-cased ("usd") stands, in scan order (``_salary``)
+    currency_marks: list[int] = field(default_factory=list)
 
     def polarity_at(self, offset: int) -> Polarity:
         """Polarity of the section (or inline heading) holding character ``offset``."""
@@ -341,6 +348,8 @@ def analyse(text: str, low: str | None = None,
         if bit is None:
             if kind == "cue":
                 cue_hits.append(end_idx - klen)
+            elif kind == "cur":
+                doc.currency_marks.append(end_idx - klen)
             else:
                 signals[kind] += 1
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from ._model import Salary
 
@@ -162,13 +163,31 @@ def _first_currency(text: str) -> int:
     return first if first < len(text) else -1
 
 
-def extract_salary(text: str) -> Salary | None:
+_CODES = ("USD", "AUD", "EUR", "CAD", "GBP")
+
+
+def _first_marked(text: str, marks: Iterable[int]) -> int:
+    """``_first_currency`` from the places where the keyword scan saw "$", "£" or a code
+    lower-cased (``Doc.currency_marks``): the codes are checked here, in their case."""
+    first = text.find("€")  # outside Latin-1, so never one of the scanner's keys
+    if first < 0:
+        first = len(text)
+    for i in marks:
+        if i < first and (text[i] in "$£" or text.startswith(_CODES, i)):
+            first = i
+    return first if first < len(text) else -1
+
+
+def extract_salary(text: str, currency_marks: Iterable[int] | None = None) -> Salary | None:
     """The first pay figure stated in ``text``, or None.
+
+    ``currency_marks``: where the extractor's keyword scan saw a currency sign or code
+    (``Doc.currency_marks``), which spares a search of the whole text; the result is the same.
 
     >>> extract_salary("The base pay range is $150,000 - $200,000 per year.")
     Salary(min=150000.0, max=200000.0, currency='USD', period='year', source='text')
     """
-    first = _first_currency(text)
+    first = _first_currency(text) if currency_marks is None else _first_marked(text, currency_marks)
     if first < 0:
         return None
     for m in SALARY_RE.finditer(text, max(0, first - 4)):
