@@ -189,7 +189,7 @@ def _classify_cached(core: str, ends_colon: bool, bulleted: bool,
         # "What You Will Need" (title case), or "Nice to have" / "What you'll need" (sentence case)
         titled = core[0].isupper() and len(
             [w for w in words if w[0].isupper() or not w[0].isalpha()]) >= max(1, int(len(words) * 0.75))
-        if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(core)):
+        if not titled and not (P.HEADING_PREFERRED.match(lc) or _strong_required_start(lc)):
             return None
     if not (ends_colon and not inline) and not P.HEADING_ANY.search(lc):
         return None  # no heading word: only "Something:" can still head a section (neutral)
@@ -219,8 +219,8 @@ def _firm_pref(core: str) -> bool:
     return "preferred" in low or "nice" in low or "bonus" in low or "plus" in low
 
 
-def _strong_required_start(core: str) -> bool:
-    low = core.lower()
+def _strong_required_start(low: str) -> bool:
+    """Whether a lower-cased heading opens with a firm requirements phrase."""
     return low.startswith(("minimum", "basic", "required", "requirements", "qualifications", "what you",
                            "you have", "you bring", "must have", "must-have", "who you are", "about you",
                            "what we're looking", "what we are looking", "what we’re looking"))
@@ -411,7 +411,8 @@ def analyse(text: str, low: str | None = None,
         if pol == "preferred" and not sft:
             has_firm_pref = True
         inline[ls] = (pol, m.end() - 1)
-        if pol != "neutral" and (P.HEADING_PREFERRED.match(head.lower()) or _strong_required_start(head)):
+        head_lc = head.lower()
+        if pol != "neutral" and (P.HEADING_PREFERRED.match(head_lc) or _strong_required_start(head_lc)):
             # "Preferred: ..." also heads the lines below
             heads.append((ls, ls, pol, sft))
     heads.sort()
