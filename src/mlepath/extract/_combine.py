@@ -54,8 +54,8 @@ def extract_requirements(text: str, taxonomy: Any = None, *, title: str = "",
     if len(text) > _MAX_TEXT:
         text = text[:_MAX_TEXT]
     title = title if isinstance(title, str) else str(title or "")
-    # One automaton pass finds the skills and the requirement keywords together (the taxonomy's
-    # automaton holds both); without the packaged matcher, ``analyse`` scans on its own.
+    # One scanner pass finds the skills and the requirement keywords together (the taxonomy's
+    # scanner holds both); without the packaged matcher, ``analyse`` scans on its own.
     spans: list[tuple[int, int, Any]] | None = None
     if text and _FIND_SKILLS is find_skills:
         if taxonomy is None and _LOAD_TAXONOMY is not None:

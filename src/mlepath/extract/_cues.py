@@ -53,7 +53,7 @@ _FORWARD_ONLY = {"preferably", "ideally", "prefer", "preference"}
 PREFERRED_STEMS = ("prefer", "plus", "nice", "ideal", "desir", "bonus", "advantag", "benefic", "helpful",
                     "great", "would be", "not required", "optional", "apprecia", "encourag", "valued", "welcome")
 REQUIRED_STEMS = ("requir", "must", "minimum", "mandatory", "essential")
-# both stem lists in one automaton: one pass over a sentence instead of 22 substring scans
+# both stem lists in one scanner: one pass over a sentence instead of 22 substring scans
 _PREF, _REQ = 1, 2
 _STEMS: KeyScanner[int] = KeyScanner({("", stem, ""): _PREF for stem in PREFERRED_STEMS}
                                      | {("", stem, ""): _REQ for stem in REQUIRED_STEMS})

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import patterns as P
+from ._salary import CURRENCY_CODES
 from ._scan import Key, KeyScanner
 from ._text import lower_same_length
 
@@ -80,11 +81,11 @@ for _kw in ("prefer", "plus", "nice to have", "nice-to-have", "ideal", "desired"
 
 # currency signs and codes, located for the salary parser (``Doc.currency_marks``): every
 # occurrence, so no boundaries; the codes are matched lower-cased here and checked there
-for _kw in ("$", "£", "usd", "aud", "eur", "cad", "gbp"):
+for _kw in ("$", "£", *(code.lower() for code in CURRENCY_CODES)):
     _KEYWORDS[_kw] = "cur"
 
 # Short keywords ("bs", "ms", "ma") hide inside common words ("jobs", "teams", "make"). They are
-# added with the characters that may surround a standalone token, so the automaton itself enforces
+# added with the characters that may surround a standalone token, so the scanner itself enforces
 # the word boundary and the Python loop sees few hits. The text is padded with a space each side.
 _SHORT = {k for k, kind in _KEYWORDS.items() if len(k) <= 4 and k.isalpha() and kind not in ("yrs", "cur")}
 _BEFORE = " \n\t/(-•,;:*"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -233,8 +232,7 @@ _OR_YEARS_INSTEAD = re.compile(
 def fields_near(sentence: str, start: int, end: int) -> set[str]:
     """Fields of study named for the degree mention at ``sentence[start:end]``."""
     low = lower_same_length(sentence)
-    blanked = _aside_blanked(sentence) if len(sentence) <= 1000 else _aside_blanked.__wrapped__(sentence)
-    return _fields_around(low, blanked, start, end)
+    return _fields_around(low, _blank_asides(low), start, end)
 
 
 def _fields_of_study(doc: Doc, mentions: list[DegreeMention]) -> tuple[set[str], list[Sentence]]:
@@ -286,12 +284,6 @@ def _fields_around(low: str, blanked: str, start: int, end: int) -> set[str]:
     if not P.FIELD_STOP.search(blanked, b0, start):
         return fields_in_lower(low[b0:start] + " " + after)
     return fields_in_lower(after)
-
-
-@functools.lru_cache(maxsize=64)  # a sentence with several degree mentions is blanked once
-def _aside_blanked(sentence: str) -> str:
-    """``sentence`` lower-cased, with its "(or equivalent experience)" asides blanked out."""
-    return _blank_asides(lower_same_length(sentence))
 
 
 def _evidence(sentences: list[Sentence]) -> list[Evidence]:

@@ -137,11 +137,12 @@ def _guess_period(value: float) -> str | None:
     return None
 
 
-# The currency codes of ``SALARY_RE``, one pattern each: a literal pattern scans far faster than
-# an alternation (and than ``str.find`` on non-ASCII text). Those with a "U" are skipped when the
-# text has none (a one-character find costs little).
-_U_CODES = tuple(re.compile(code) for code in ("USD", "AUD", "EUR"))
-_OTHER_CODES = (re.compile("CAD"), re.compile("GBP"))
+# The currency codes of ``SALARY_RE`` (``_doc`` also locates them in its keyword scan).
+CURRENCY_CODES = ("USD", "AUD", "EUR", "CAD", "GBP")
+# One pattern each: a literal pattern scans far faster than an alternation (and than
+# ``str.find`` on non-ASCII text). Those with a "U" are skipped when the text has none.
+_U_CODES = tuple(re.compile(code) for code in CURRENCY_CODES if "U" in code)
+_OTHER_CODES = tuple(re.compile(code) for code in CURRENCY_CODES if "U" not in code)
 
 
 def _first_currency(text: str) -> int:
@@ -163,9 +164,6 @@ def _first_currency(text: str) -> int:
     return first if first < len(text) else -1
 
 
-_CODES = ("USD", "AUD", "EUR", "CAD", "GBP")
-
-
 def _first_marked(text: str, marks: Iterable[int]) -> int:
     """``_first_currency`` from the places where the keyword scan saw "$", "£" or a code
     lower-cased (``Doc.currency_marks``): the codes are checked here, in their case."""
@@ -173,7 +171,7 @@ def _first_marked(text: str, marks: Iterable[int]) -> int:
     if first < 0:
         first = len(text)
     for i in marks:
-        if i < first and (text[i] in "$£" or text.startswith(_CODES, i)):
+        if i < first and (text[i] in "$£" or text.startswith(CURRENCY_CODES, i)):
             first = i
     return first if first < len(text) else -1
 

@@ -37,7 +37,6 @@ except ImportError:  # pragma: no cover - depends on the platform
 
 V = TypeVar("V")
 Key = tuple[str, str, str]  # (before, core, after)
-Hit = tuple[int, Any]
 
 
 def backend_available() -> str:

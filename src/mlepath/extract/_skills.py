@@ -1,7 +1,7 @@
-"""Find taxonomy skills in posting text: one Aho-Corasick pass, word boundaries, guard rules.
+"""Find taxonomy skills in posting text: one scanner pass (Hyperscan or Aho-Corasick), word boundaries, guard rules.
 
 ``find_skills(text, taxonomy)`` returns every mention, in text order, with offsets into the text
-it was given. The automaton runs over ``text.lower()`` (kept the same length, so offsets map back
+it was given. The scanner runs over ``text.lower()`` (kept the same length, so offsets map back
 one-to-one); each hit must sit on word boundaries; overlapping hits keep the leftmost-longest
 ("Apache Spark" over "Spark", "JavaScript" over "Java"); ambiguous aliases must then pass their
 guard (see ``_taxonomy.Guard``), judged on the original text.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ._doc import KeywordHit
 from ._taxonomy import AliasEntry, Guard, Skill, Taxonomy
+from ._text import lower_same_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +26,6 @@ class SkillMention:
     category: str
     start: int
     end: int
-
-
-def _lower_same_length(text: str) -> str:
-    """``text.lower()``, but never changing length (``'İ'.lower()`` is two characters)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _is_word(ch: str) -> bool:
@@ -142,7 +135,7 @@ def skill_spans(text: str, taxonomy: Taxonomy, low: str | None = None,
     """
     if not text:
         return []
-    padded = " " + (_lower_same_length(text) if low is None else low) + " "
+    padded = " " + (lower_same_length(text) if low is None else low) + " "
     chosen = _leftmost_longest(_candidates(padded, taxonomy, keyword_hits))
 
     # Unambiguous hits anchor the context checks of the guarded ones.
