@@ -67,6 +67,12 @@ def _stem_kinds(low: str) -> int:
     return kinds
 
 
+def has_preferred_stem(low: str) -> bool:
+    """Whether ``low`` (lower-cased) can hold a preferred cue: without one of ``PREFERRED_STEMS``,
+    ``cue_spans`` finds no preferred cue in it."""
+    return bool(_stem_kinds(low) & _PREF)
+
+
 def cue_spans(sentence: str) -> list[tuple[int, int, Level]]:
     """Every preferred/required cue in a sentence, in order."""
     # memoised: the degree and the years passes both ask about the same sentences (long ones are

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
-from ._cues import cue_spans, governing_cue
+from ._cues import cue_spans, governing_cue, has_preferred_stem
 from ._doc import YRS, Doc, Sentence
 from ._education import DegreeMention
 from ._model import DEGREE_RANK, Evidence
@@ -98,7 +98,7 @@ def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFi
     out: list[YearsFigure] = []
     text = s.text
     # only a preferred cue can drop a figure: without one the cue search is skipped
-    cues = cue_spans(text) if _may_hold_preferred_cue(s.low) else None
+    cues = cue_spans(text) if has_preferred_stem(s.low) else None
     prev_end = -1
     for m in matches:
         start, end = m.span()
@@ -124,14 +124,6 @@ def _sentence_figures(s: Sentence, matches: list[re.Match[str]]) -> list[YearsFi
             continue
         out.append(YearsFigure(val, s, start, end))
     return out
-
-
-def _may_hold_preferred_cue(low: str) -> bool:
-    """Whether ``CUE_PREFERRED`` can match: each of its cues holds one of these words."""
-    return ("prefer" in low or "plus" in low or "ideal" in low or "not" in low or "desir" in low
-            or "great" in low or "bonus" in low or "nice" in low or "advantage" in low or "welcome" in low
-            or "encouraged" in low or "valued" in low or "appreciated" in low or "beneficial" in low
-            or "helpful" in low or "optional" in low)
 
 
 def _history_before(before: str) -> bool:
