@@ -157,14 +157,8 @@ _SPAN_END = re.compile(r"level(?:(?<=mid[\s-]level)|(?<=senior[\s-]level)|(?<=st
 
 
 def _body_level_span(doc: Doc) -> re.Match[str] | None:
-    """``_search_lines(P.BODY_LEVEL_SPAN, doc)``: "junior to mid-level", "mid or senior level"."""
-    low = doc.low
-    for start, end in doc.level_lines:
-        if _SPAN_END.search(low, start, end):
-            m = P.BODY_LEVEL_SPAN.search(low, start, end)
-            if m:
-                return m
-    return None
+    """"junior to mid-level", "mid or senior level" in the lines naming a level."""
+    return _search_lines(P.BODY_LEVEL_SPAN, doc, _SPAN_END)
 
 
 # ``BODY_LEVEL`` is "<looking for|seeking|hiring|hire|as> <a|an|the|our> <adjectives> <level>".
@@ -204,14 +198,16 @@ def _body_level(doc: Doc) -> re.Match[str] | None:
     return None
 
 
-def _search_lines(pattern: re.Pattern[str], doc: Doc, needle: str = "") -> re.Match[str] | None:
+def _search_lines(pattern: re.Pattern[str], doc: Doc,
+                  gate: re.Pattern[str] | None = None) -> re.Match[str] | None:
     """First match in the lines the keyword pass marked as naming a level or a role.
 
-    ``needle``: a substring every match contains; lines without it skip the regex.
+    ``gate``: a cheaper pattern that finds something in every line ``pattern`` matches in;
+    lines where it finds nothing skip ``pattern``.
     """
     low = doc.low
     for start, end in doc.level_lines:
-        if needle and low.find(needle, start, end) == -1:
+        if gate is not None and gate.search(low, start, end) is None:
             continue
         m = pattern.search(low, start, end)
         if m:
